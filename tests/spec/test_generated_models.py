@@ -7,6 +7,8 @@ union), and response enums stay open to values added later.
 from typing import Any
 
 import pytest
+
+from messente_omnichannel._spec import load_spec
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import (
     RCS,
@@ -22,8 +24,6 @@ from messente_omnichannel_client.models import (
     Viber,
     WhatsApp,
 )
-
-from messente_omnichannel._spec import load_spec
 
 SPEC = load_spec()
 SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]

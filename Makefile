@@ -1,0 +1,121 @@
+# messente-omnichannel: one name per job. `make test` is what CI runs.
+#
+# Needs only python3 (>= 3.11) and npm; every Python tool comes from requirements-dev.txt into
+# .venv, every Node tool from package-lock.json into node_modules.
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
+
+PYTHON ?= python3
+PIP_VERSION := 26.3
+
+VENV := .venv
+BIN := $(VENV)/bin
+VENV_STAMP := $(VENV)/.stamp
+NODE_STAMP := node_modules/.stamp
+
+SPEC := openapi.yaml
+GENERATOR_CONFIG := generator-config.yml
+GENERATED_NAME := messente_omnichannel_client
+GENERATED := generated/$(GENERATED_NAME)
+
+export REDOCLY_TELEMETRY := off
+
+# Generate the client into $(1) (a package directory that must not exist yet). .venv/bin goes
+# first on PATH because the generator's post-hooks run the `ruff` they find there: the pinned
+# one. --meta none writes no py.typed, so it is added here with the generator's own text.
+generate-into = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+	--path $(SPEC) --config $(GENERATOR_CONFIG) --meta none --fail-on-warning \
+	--output-path $(1) \
+	&& printf '\# Marker file for PEP 561' > $(1)/py.typed \
+	&& rm -rf $(1)/.ruff_cache
+
+.PHONY: help
+help:
+	@echo 'make test             everything CI runs: lint-spec, check-generated, lint, pytest'
+	@echo 'make generate         regenerate $(GENERATED)/ from $(SPEC)'
+	@echo 'make check-generated  fail if $(GENERATED)/ differs from a fresh generation'
+	@echo 'make lint             ruff + mypy --strict, and lint-spec'
+	@echo 'make lint-spec        openapi-spec-validator and redocly lint on $(SPEC)'
+	@echo 'make clean            remove .venv, node_modules, build output and caches'
+
+# --- environments ---------------------------------------------------------------------------
+
+$(VENV_STAMP): requirements-dev.txt pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found; install Python >= 3.11 or set PYTHON=..." >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+		echo "error: $(PYTHON) is Python $$($(PYTHON) -c 'import platform; print(platform.python_version())'); this project needs >= 3.11 (make PYTHON=python3.11 ...)" >&2; \
+		exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -e '.[sandbox]'
+	$(BIN)/python -m pip check
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+.PHONY: venv
+venv: $(VENV_STAMP)
+
+# --- generated client -------------------------------------------------------------------------
+
+.PHONY: generate
+generate: $(VENV_STAMP)
+	rm -rf $(GENERATED)
+	$(call generate-into,$(GENERATED))
+
+.PHONY: check-generated
+check-generated: $(VENV_STAMP)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	fresh="$$tmp/$(GENERATED_NAME)"; \
+	out=$$( { $(call generate-into,$$fresh); } 2>&1 ) || { \
+		printf '%s\n' "$$out" >&2; echo "check-generated: generation failed" >&2; exit 1; }; \
+	files() { if [ -d "$$1" ]; then (cd "$$1" && find . -name __pycache__ -prune -o -print | LC_ALL=C sort); fi; }; \
+	if ! diff -u --label $(GENERATED) --label fresh <(files $(GENERATED)) <(files "$$fresh") \
+		|| ! diff -Naur -x __pycache__ $(GENERATED) "$$fresh"; then \
+		echo "generated/ is out of date with openapi.yaml: run 'make generate'" >&2; \
+		exit 1; \
+	fi; \
+	echo "generated/ is up to date with $(SPEC)"
+
+# --- checks ---------------------------------------------------------------------------------
+
+.PHONY: lint-spec
+lint-spec: $(VENV_STAMP) $(NODE_STAMP)
+	$(BIN)/openapi-spec-validator $(SPEC)
+	@# redocly exits 0 on warnings; the project allows none.
+	@out=$$(npx --no-install redocly lint $(SPEC) 2>&1) && rc=0 || rc=$$?; \
+	printf '%s\n' "$$out"; \
+	if [ "$$rc" -ne 0 ]; then exit "$$rc"; fi; \
+	if grep -Eq '^You have [0-9]+ warnings?\.' <<<"$$out"; then \
+		echo "redocly lint: warnings are not allowed in $(SPEC)" >&2; \
+		exit 1; \
+	fi
+
+.PHONY: lint
+lint: $(VENV_STAMP) lint-spec
+	$(BIN)/ruff check --no-cache overlays tests
+	$(BIN)/ruff format --no-cache --check overlays tests
+	$(BIN)/mypy --strict overlays tests
+	@# Strict too; pyproject.toml relaxes only arg-type in the generated client.py.
+	$(BIN)/mypy --strict $(GENERATED)
+
+.PHONY: test
+test: $(VENV_STAMP) lint-spec check-generated lint
+	$(BIN)/pytest
+
+# Targets of the sandbox, the spec distribution and the demo live beside this file, one per job.
+include $(wildcard mk/*.mk)
+
+# --- housekeeping ---------------------------------------------------------------------------
+
+.PHONY: clean
+clean:
+	rm -rf $(VENV) node_modules build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .schemathesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +
