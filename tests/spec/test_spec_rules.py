@@ -175,6 +175,7 @@ def test_rcs_limits(schema_validator: Factory) -> None:
     assert _valid(schema_validator, "RCS", {**base, "text": "a", "suggestions": [reply] * 11})
     assert not _valid(schema_validator, "RCS", {**base, "text": "a", "suggestions": [reply] * 12})
     assert not _valid(schema_validator, "RcsCardContent", {"suggestions": [reply] * 5})
+    assert not _valid(schema_validator, "RcsCardContent", {})
     assert not _valid(schema_validator, "RcsCardContent", {"title": "a" * 201})
     assert not _valid(schema_validator, "RcsCardContent", {"description": "a" * 2001})
     cards = {"card_width": "SMALL", "card_contents": [CARD] * 11}
@@ -218,6 +219,7 @@ def test_rcs_action_needs_exactly_one_action_kind(schema_validator: Factory) -> 
         assert not _valid(schema_validator, "RcsSuggestedAction", doc), (first, second)
     assert not _valid(schema_validator, "RcsShareLocationAction", {"extra": 1})
     assert not _valid(schema_validator, "RcsLatLong", {"latitude": 91, "longitude": 0})
+    assert not _valid(schema_validator, "RcsViewLocationAction", {})
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="RcsCardContent")
 
 @_attrs_define
 class RcsCardContent:
-    """The content of an RCS rich card."""
+    """The content of an RCS rich card; at least one of its fields."""
 
     title: str | Unset = UNSET
     """ Card title, at most 200 characters. """

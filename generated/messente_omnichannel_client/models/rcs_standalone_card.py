@@ -24,7 +24,7 @@ class RcsStandaloneCard:
     thumbnail_image_alignment: RcsThumbnailImageAlignment
     """ Side of a horizontal card on which the image is shown. """
     card_content: RcsCardContent
-    """ The content of an RCS rich card. """
+    """ The content of an RCS rich card; at least one of its fields. """
 
     def to_dict(self) -> dict[str, Any]:
         card_orientation = self.card_orientation.value

@@ -35,7 +35,7 @@ class RcsSuggestedAction:
     dial_action: RcsDialAction | Unset = UNSET
     """ Opens the dialer with a phone number. """
     view_location_action: RcsViewLocationAction | Unset = UNSET
-    """ Opens a map at a location. """
+    """ Opens a map at a location, given by `lat_long` or `query`. """
     create_calendar_event_action: RcsCreateCalendarEventAction | Unset = UNSET
     """ Creates a calendar event; `end_time` must be after `start_time`. """
     open_url_action: RcsOpenUrlAction | Unset = UNSET

@@ -16,7 +16,7 @@ T = TypeVar("T", bound="RcsViewLocationAction")
 
 @_attrs_define
 class RcsViewLocationAction:
-    """Opens a map at a location."""
+    """Opens a map at a location, given by `lat_long` or `query`."""
 
     lat_long: RcsLatLong | Unset = UNSET
     """ A point on the map. """

@@ -1,0 +1,1 @@
+"""Builders for omnimessages: one module per channel, plus the omnimessage itself."""

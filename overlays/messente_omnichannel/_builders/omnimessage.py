@@ -1,0 +1,60 @@
+"""The omnimessage: one recipient, an ordered fallback chain of channel messages."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from messente_omnichannel._builders._base import ChannelMessage, compact, rfc3339
+from messente_omnichannel._builders.rcs import RCS
+from messente_omnichannel._builders.sms import SMS
+from messente_omnichannel._builders.viber import Viber
+from messente_omnichannel._builders.whatsapp import WhatsApp
+from messente_omnichannel_client.models import Priority, TextStore
+
+Message = SMS | Viber | WhatsApp | RCS
+"""One channel attempt of an omnimessage."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Omnimessage:
+    """One message to one recipient, tried over ``messages`` in list order.
+
+    Example:
+        ``Omnimessage(to="+37251234567", messages=[WhatsApp.template(...), Viber(text=...),
+        SMS("...", sender="MyBrand")])``
+
+    Attributes:
+        to: The recipient's phone number, E.164 with the leading ``+``.
+        messages: The channels to try, in order; the next is tried when one fails or expires.
+            A plain mapping is taken as the API's JSON for that message.
+        dlr_url: URL that receives delivery reports.
+        text_store: ``plaintext``, ``sha256`` or ``nostore``.
+        time_to_send: When to send; a naive datetime is read as UTC. Until then it can be
+            cancelled.
+        priority: ``low``, ``regular`` or ``high``.
+    """
+
+    to: str
+    messages: Sequence[Message | Mapping[str, Any]] = field(default_factory=tuple)
+    dlr_url: str | None = None
+    text_store: TextStore | Literal["nostore", "plaintext", "sha256"] | None = None
+    time_to_send: datetime | str | None = None
+    priority: Priority | Literal["low", "regular", "high"] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the omnimessage as the API's JSON; ``time_to_send`` as RFC 3339 with offset.
+
+        Returns:
+            A new dict.
+        """
+        return compact(
+            to=self.to,
+            messages=[
+                m.to_dict() if isinstance(m, ChannelMessage) else dict(m) for m in self.messages
+            ],
+            dlr_url=self.dlr_url,
+            text_store=None if self.text_store is None else str(self.text_store),
+            time_to_send=None if self.time_to_send is None else rfc3339(self.time_to_send),
+            priority=None if self.priority is None else str(self.priority),
+        )

@@ -1,0 +1,204 @@
+"""The exceptions raised by the client: one type per failure a user can meet.
+
+```
+MessenteError
+├── ApiError                  the API answered with an error status
+│   ├── BadRequestError       400
+│   ├── AuthenticationError   401
+│   ├── NotFoundError         404
+│   ├── RateLimitError        429
+│   └── ServerError           5xx
+├── TransportError            no usable answer
+│   ├── ConnectError          the connection could not be established: nothing was sent
+│   ├── TimeoutError          the call ran out of time
+│   └── SendOutcomeUnknownError  a send may or may not have been accepted
+└── InvalidMessageError       client-side validation, before anything is sent
+```
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from messente_omnichannel_client.models import ErrorItem
+
+_BODY_EXCERPT = 500
+
+
+class MessenteError(Exception):
+    """Base class of every exception this package raises.
+
+    Configuration mistakes (no credentials, a plain-http base URL) are raised as this base class.
+    """
+
+
+class ApiError(MessenteError):
+    """The API answered with an error status (or with a body that breaks the contract).
+
+    Raised as this base class for statuses without a subclass (for example 403 or 409).
+
+    Attributes:
+        status: The HTTP status code.
+        errors: The ``errors`` items of the body, parsed whatever the status; empty when the body
+            has none (for example an HTML page from a proxy).
+        body: The response body as text.
+        method: The HTTP method of the request.
+        path: The path of the request, relative to the base URL.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        errors: Sequence[ErrorItem] = (),
+        body: str = "",
+        method: str = "",
+        path: str = "",
+    ) -> None:
+        """Create the error.
+
+        Args:
+            message: What happened and what to do.
+            status: The HTTP status code.
+            errors: The parsed ``errors`` items.
+            body: The response body as text.
+            method: The HTTP method of the request.
+            path: The path of the request.
+        """
+        super().__init__(message)
+        self.status = status
+        self.errors: tuple[ErrorItem, ...] = tuple(errors)
+        self.body = body
+        self.method = method
+        self.path = path
+
+
+class BadRequestError(ApiError):
+    """400: the API rejected the request; each error's ``source`` names the field."""
+
+
+class AuthenticationError(ApiError):
+    """401: missing or wrong API username or password (Account > API Settings)."""
+
+
+class NotFoundError(ApiError):
+    """404: no such omnimessage for this account, or (for cancel) it has already been sent."""
+
+
+class RateLimitError(ApiError):
+    """429: too many requests; retried automatically until ``max_retries`` or the deadline.
+
+    Attributes:
+        retry_after: Seconds the server asked to wait, when it said so.
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        """Create the error.
+
+        Args:
+            message: What happened and what to do.
+            retry_after: Seconds the server asked to wait, if it said so.
+            **kwargs: The fields of :class:`ApiError`.
+        """
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(ApiError):
+    """5xx: the server failed; reads and cancels were retried, sends were not (see the docs)."""
+
+
+class TransportError(MessenteError):
+    """No usable answer came back (network failure, dropped connection, timeout)."""
+
+
+class ConnectError(TransportError):
+    """The connection could not be established, so the request was not sent."""
+
+
+class TimeoutError(TransportError):
+    """The call ran out of time (a per-request timeout or the overall deadline)."""
+
+
+class SendOutcomeUnknownError(TransportError):
+    """A send may or may not have been accepted; sending it again blindly may deliver twice.
+
+    Attributes:
+        payload: The exact JSON body that was sent (an omnimessage, or a bulk request).
+        path: The path it was sent to (``/omnimessage`` or ``/omnimessages``).
+        status: The HTTP status of the last answer (a 5xx), or ``None`` when no answer came.
+    """
+
+    def __init__(
+        self, reason: str, *, payload: Mapping[str, Any], path: str, status: int | None = None
+    ) -> None:
+        """Create the error.
+
+        Args:
+            reason: What went wrong with the last attempt.
+            payload: The exact JSON body that was sent.
+            path: The path it was sent to.
+            status: The HTTP status of the last answer, if there was one.
+        """
+        super().__init__(
+            f"The send to {path} may or may not have been accepted: {reason}. "
+            "The API has no idempotency key, so sending it again may deliver it twice. "
+            "Check first: a delivery report reaches the omnimessage's dlr_url if it was accepted, "
+            "and Messente's dashboard lists sent messages. If it was not sent, send "
+            "`error.payload` again; to let the client retry such sends itself, accepting "
+            "possible duplicates, pass retry_uncertain_sends=True."
+        )
+        self.reason = reason
+        self.payload: dict[str, Any] = dict(payload)
+        self.path = path
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One client-side validation problem.
+
+    Attributes:
+        path: Where in the request, for example ``messages[1].ttl`` (empty for the whole request).
+        message: What is wrong, in the spec's words where it has them.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        """Return ``path: message``."""
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class InvalidMessageError(MessenteError, ValueError):
+    """The request breaks the API's rules; nothing was sent.
+
+    Attributes:
+        problems: Every problem found, each with its field path.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Create the error.
+
+        Args:
+            problems: Every problem found, at least one.
+        """
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "".join(f"\n- {problem}" for problem in self.problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the request:{lines}")
+
+
+def excerpt(text: str) -> str:
+    """Shorten a response body for an exception message.
+
+    Args:
+        text: The body.
+
+    Returns:
+        The body, cut to a few hundred characters.
+    """
+    text = text.strip()
+    return text if len(text) <= _BODY_EXCERPT else text[:_BODY_EXCERPT] + "..."

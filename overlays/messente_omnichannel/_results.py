@@ -1,0 +1,334 @@
+"""One parser for every answer: typed results for successes, one exception type per error.
+
+Values added to the API later (a new status, channel or error code) come through as plain
+strings or integers; nothing here fails on them.
+"""
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
+from uuid import UUID
+
+import httpx
+
+from messente_omnichannel._errors import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+    excerpt,
+)
+from messente_omnichannel._retry import retry_after
+from messente_omnichannel_client import models
+from messente_omnichannel_client.models import (
+    Channel,
+    DeliveryErrorCode,
+    DeliveryStatus,
+    ErrorCode,
+    ErrorItem,
+    ErrorResponse,
+    ErrorTitle,
+    OmnimessageCreated,
+)
+from messente_omnichannel_client.types import Unset
+
+T = TypeVar("T")
+E = TypeVar("E", bound=str)
+
+
+def _open_enum(enum: type[E], value: object) -> E | str:
+    text = "" if value is None else str(value)
+    try:
+        return enum(text)
+    except ValueError:
+        return text
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def error_items(data: Any) -> list[ErrorItem]:
+    """Parse the ``errors`` items of an error body, whatever shape it has.
+
+    Args:
+        data: The decoded JSON body (anything).
+
+    Returns:
+        The items; empty when there are none. Missing fields become empty strings.
+    """
+    raw = data.get("errors") if isinstance(data, Mapping) else None
+    if not isinstance(raw, list):
+        return []
+    items = []
+    for entry in raw:
+        if not isinstance(entry, Mapping):
+            continue
+        source = entry.get("source")
+        items.append(
+            ErrorItem(
+                title=_open_enum(ErrorTitle, entry.get("title")),
+                detail="" if entry.get("detail") is None else str(entry.get("detail")),
+                code=_open_enum(ErrorCode, entry.get("code")),
+                source=None if source is None else str(source),
+            )
+        )
+    return items
+
+
+def _describe(item: ErrorItem) -> str:
+    where = f" at {item.source}" if item.source else ""
+    return f"{item.title} ({item.code}){where}: {item.detail}".strip()
+
+
+_HINTS = {
+    401: " Check the API username and password (Account > API Settings).",
+    404: "",
+    429: " Slow down; the client already retried within its limits.",
+}
+
+
+def api_error(response: httpx.Response, scrub: Callable[[str], str], note: str = "") -> ApiError:
+    """Build the exception for an error answer, documented status or not.
+
+    Args:
+        response: The answer (its body already read).
+        scrub: Removes secrets from text taken from the answer.
+        note: A sentence to add, for example about earlier attempts.
+
+    Returns:
+        The exception matching the status.
+    """
+    status = response.status_code
+    text = scrub(response.content.decode("utf-8", errors="replace"))
+    items = error_items(_json(response))
+    for item in items:
+        item.detail = scrub(item.detail)
+    method, path = response.request.method, response.request.url.path
+    reason = "; ".join(_describe(i) for i in items) or excerpt(text) or response.reason_phrase
+    message = (
+        f"HTTP {status} from {method} {path}: {reason.rstrip('.')}.{_HINTS.get(status, '')}{note}"
+    )
+    fields: dict[str, Any] = {
+        "status": status,
+        "errors": items,
+        "body": text,
+        "method": method,
+        "path": path,
+    }
+    if status == 429:
+        return RateLimitError(message, retry_after=retry_after(response.headers), **fields)
+    kind: type[ApiError] = {
+        400: BadRequestError,
+        401: AuthenticationError,
+        404: NotFoundError,
+    }.get(status, ServerError if status >= 500 else ApiError)
+    return kind(message, **fields)
+
+
+def parse_success(
+    response: httpx.Response, parse: Callable[[Any], T], scrub: Callable[[str], str]
+) -> T:
+    """Parse a success body with a generated model.
+
+    Args:
+        response: The 2xx answer.
+        parse: The model's ``from_dict`` (or another parser of the decoded JSON).
+        scrub: Removes secrets from text taken from the answer.
+
+    Returns:
+        The parsed value.
+
+    Raises:
+        ApiError: The body does not match the contract; the request itself succeeded.
+    """
+    data = _json(response)
+    try:
+        return parse(data)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        text = excerpt(scrub(response.content.decode("utf-8", errors="replace")))
+        raise ApiError(
+            f"HTTP {response.status_code} from {response.request.method} "
+            f"{response.request.url.path} succeeded, but its body does not match the API "
+            f"contract ({type(exc).__name__}); do not repeat the request blindly. Body: {text}",
+            status=response.status_code,
+            body=text,
+            method=response.request.method,
+            path=response.request.url.path,
+        ) from None
+
+
+def parse_created(data: Any) -> OmnimessageCreated:
+    """Parse the answer to a send.
+
+    Args:
+        data: The decoded JSON body.
+
+    Returns:
+        The accepted omnimessage.
+    """
+    return OmnimessageCreated.from_dict(data)
+
+
+def parse_bulk(data: Any) -> list[OmnimessageCreated | ErrorResponse]:
+    """Parse the answer to a bulk send.
+
+    Args:
+        data: The decoded JSON body.
+
+    Returns:
+        One item per omnimessage, in request order: accepted, or its errors.
+    """
+    return list(models.BulkOmnimessageCreated.from_dict(data).messages)
+
+
+def _unset_none(value: T | Unset) -> T | None:
+    return None if isinstance(value, Unset) else value
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    """Parse a delivery timestamp; one without an offset is UTC.
+
+    Args:
+        value: ISO 8601 text such as ``2020-02-04T08:09:42.389630``.
+
+    Returns:
+        An aware datetime, or ``None`` when missing or unreadable.
+    """
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.upper())
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _decimal(value: str | Unset) -> Decimal | None:
+    if isinstance(value, Unset):
+        return None
+    try:
+        return Decimal(value)
+    except (InvalidOperation, TypeError):
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """The price of one channel message.
+
+    Attributes:
+        part_price: Price of one message part.
+        parts_count: Number of parts.
+        total_price: Total price.
+    """
+
+    part_price: Decimal | None
+    parts_count: int | None
+    total_price: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryResult:
+    """What happened to one channel attempt.
+
+    Attributes:
+        channel: The channel; a value unknown to this version stays a plain string.
+        message_id: The channel message's ID.
+        status: ``DeliveryStatus`` (or a newer value as a string); ``None`` while processing.
+        err: ``DeliveryErrorCode`` (or a newer code as an int); ``None`` while processing.
+        error: Human-readable error, ``None`` on success.
+        timestamp: When the status was received, in UTC when the API gave no offset.
+        sender: The sender used.
+        price: The price, once known.
+        raw: The generated model this view reads.
+    """
+
+    channel: Channel | str | None
+    message_id: UUID | None
+    status: DeliveryStatus | str | None
+    err: DeliveryErrorCode | int | None
+    error: str | None
+    timestamp: datetime | None
+    sender: str | None
+    price: Price | None
+    raw: models.DeliveryResult = field(repr=False, compare=False)
+
+    @classmethod
+    def from_model(cls, model: models.DeliveryResult) -> "DeliveryResult":
+        """Build the view.
+
+        Args:
+            model: The generated model.
+
+        Returns:
+            The view.
+        """
+        price_info = _unset_none(model.price_info)
+        price = None
+        if price_info is not None:
+            price = Price(
+                part_price=_decimal(price_info.part_price),
+                parts_count=_unset_none(price_info.parts_count),
+                total_price=_decimal(price_info.total_price),
+            )
+        return cls(
+            channel=_unset_none(model.channel),
+            message_id=_unset_none(model.message_id),
+            status=_unset_none(model.status),
+            err=_unset_none(model.err),
+            error=_unset_none(model.error),
+            timestamp=parse_timestamp(_unset_none(model.timestamp)),
+            sender=_unset_none(model.sender),
+            price=price,
+            raw=model,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    """The delivery report of an omnimessage: one result per channel attempt, in send order.
+
+    Attributes:
+        omnimessage_id: The omnimessage.
+        to: The recipient.
+        statuses: One result per channel attempted so far.
+        raw: The generated model this view reads.
+    """
+
+    omnimessage_id: UUID
+    to: str
+    statuses: tuple[DeliveryResult, ...]
+    raw: models.DeliveryReport = field(repr=False, compare=False)
+
+    @property
+    def delivered(self) -> DeliveryResult | None:
+        """The attempt that reached the recipient (``DELIVRD`` or ``SEEN``), if any."""
+        done = (DeliveryStatus.DELIVRD, DeliveryStatus.SEEN)
+        return next((s for s in self.statuses if s.status in done), None)
+
+
+def parse_report(data: Any) -> DeliveryReport:
+    """Parse the answer to a status request.
+
+    Args:
+        data: The decoded JSON body.
+
+    Returns:
+        The delivery report.
+    """
+    model = models.DeliveryReport.from_dict(data)
+    return DeliveryReport(
+        omnimessage_id=model.omnimessage_id,
+        to=model.to,
+        statuses=tuple(DeliveryResult.from_model(s) for s in model.statuses),
+        raw=model,
+    )
