@@ -5,6 +5,10 @@ openapi-python-client generates from the ``openapi.yaml`` shipped in this packag
 
 Example:
     ``with Omnichannel() as client: client.send(Omnimessage(to=..., messages=[...]))``
+
+Delivery reports pushed to ``dlr_url`` are verified and parsed by :func:`parse_delivery_report`
+(or received by the ASGI app :class:`ReportReceiver`), and folded into each fallback chain's
+outcome by :class:`Tracker`.
 """
 
 from messente_omnichannel._async_client import AsyncOmnichannel
@@ -14,23 +18,38 @@ from messente_omnichannel._builders.sms import SMS
 from messente_omnichannel._builders.viber import Viber
 from messente_omnichannel._builders.whatsapp import TemplateComponent, TemplateParam, WhatsApp
 from messente_omnichannel._client import Omnichannel
+from messente_omnichannel._dedupe import Deduplicator
 from messente_omnichannel._errors import (
     ApiError,
     AuthenticationError,
     BadRequestError,
     ConnectError,
     InvalidMessageError,
+    InvalidReportError,
     MessenteError,
+    MissingSignatureError,
     NotFoundError,
     Problem,
     RateLimitError,
+    ReportError,
+    ReportNotJSONError,
     SendOutcomeUnknownError,
     ServerError,
+    SignatureError,
     TimeoutError,
     TransportError,
+    WrongSignatureError,
 )
 from messente_omnichannel._options import Options
+from messente_omnichannel._receiver import ReportReceiver
+from messente_omnichannel._reports import (
+    DeliveryUpdate,
+    SignedReport,
+    parse_delivery_report,
+    sign_report,
+)
 from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
+from messente_omnichannel._tracker import ChainOutcome, ChainState, Tracker
 from messente_omnichannel._validate import validate
 from messente_omnichannel._version import __version__
 from messente_omnichannel_client.models import (
@@ -56,20 +75,26 @@ __all__ = [
     "AuthenticationError",
     "Autoconvert",
     "BadRequestError",
+    "ChainOutcome",
+    "ChainState",
     "Channel",
     "ConnectError",
+    "Deduplicator",
     "DeliveryErrorCode",
     "DeliveryReport",
     "DeliveryResult",
     "DeliveryStatus",
+    "DeliveryUpdate",
     "ErrorCode",
     "ErrorItem",
     "ErrorResponse",
     "ErrorTitle",
     "InvalidMessageError",
+    "InvalidReportError",
     "Message",
     "MessageResult",
     "MessenteError",
+    "MissingSignatureError",
     "NotFoundError",
     "Omnichannel",
     "Omnimessage",
@@ -79,16 +104,25 @@ __all__ = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "ReportError",
+    "ReportNotJSONError",
+    "ReportReceiver",
     "SendOutcomeUnknownError",
     "ServerError",
+    "SignatureError",
+    "SignedReport",
     "Suggestion",
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
     "TimeoutError",
+    "Tracker",
     "TransportError",
     "Viber",
     "WhatsApp",
+    "WrongSignatureError",
     "__version__",
+    "parse_delivery_report",
+    "sign_report",
     "validate",
 ]

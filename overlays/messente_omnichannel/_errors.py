@@ -12,7 +12,13 @@ MessenteError
 │   ├── ConnectError          the connection could not be established: nothing was sent
 │   ├── TimeoutError          the call ran out of time
 │   └── SendOutcomeUnknownError  a send may or may not have been accepted
-└── InvalidMessageError       client-side validation, before anything is sent
+├── InvalidMessageError       client-side validation, before anything is sent
+└── ReportError               a delivery report pushed to dlr_url was refused
+    ├── SignatureError        not proven to come from Messente (a receiver answers 401)
+    │   ├── MissingSignatureError  no X-Messente-Signature header
+    │   └── WrongSignatureError    the signature does not match the body and password
+    ├── ReportNotJSONError    signed, but the body is not JSON (a receiver answers 400)
+    └── InvalidReportError    signed JSON, but fields are missing or of the wrong type (400)
 ```
 """
 
@@ -202,3 +208,49 @@ def excerpt(text: str) -> str:
     """
     text = text.strip()
     return text if len(text) <= _BODY_EXCERPT else text[:_BODY_EXCERPT] + "..."
+
+
+class ReportError(MessenteError, ValueError):
+    """A delivery report was refused: it cannot be trusted or cannot be read.
+
+    Nothing in a refused report was used. Its body is never part of the message: it is
+    unauthenticated input.
+    """
+
+
+class SignatureError(ReportError):
+    """The report is not proven to come from Messente; a receiver answers 401."""
+
+
+class MissingSignatureError(SignatureError):
+    """The request has no ``X-Messente-Signature`` header (or an empty one)."""
+
+
+class WrongSignatureError(SignatureError):
+    """The signature does not match the body and the API password.
+
+    Either the body was changed on the way, the report was signed with another API key's
+    password, or it was not sent by Messente.
+    """
+
+
+class ReportNotJSONError(ReportError):
+    """The body is correctly signed but is not a JSON object in UTF-8."""
+
+
+class InvalidReportError(ReportError):
+    """The body is correctly signed JSON, but required fields are missing or malformed.
+
+    Attributes:
+        problems: Every problem found, each with its field path.
+    """
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Create the error.
+
+        Args:
+            problems: Every problem found, at least one.
+        """
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        listed = "; ".join(str(problem) for problem in self.problems)
+        super().__init__(f"The delivery report is not valid: {listed}.")

@@ -249,7 +249,8 @@ class DeliveryResult:
         timestamp: When the status was received, in UTC when the API gave no offset.
         sender: The sender used.
         price: The price, once known.
-        raw: The generated model this view reads.
+        raw: The generated model this view reads (``DeliveryReportCallback`` when it came from
+            a pushed delivery report).
     """
 
     channel: Channel | str | None
@@ -260,14 +261,17 @@ class DeliveryResult:
     timestamp: datetime | None
     sender: str | None
     price: Price | None
-    raw: models.DeliveryResult = field(repr=False, compare=False)
+    raw: models.DeliveryResult | models.DeliveryReportCallback = field(repr=False, compare=False)
 
     @classmethod
-    def from_model(cls, model: models.DeliveryResult) -> "DeliveryResult":
+    def from_model(
+        cls, model: models.DeliveryResult | models.DeliveryReportCallback
+    ) -> "DeliveryResult":
         """Build the view.
 
         Args:
-            model: The generated model.
+            model: The generated model: a result of a status response, or the body of a
+                delivery report pushed to ``dlr_url`` (the same fields, and two more).
 
         Returns:
             The view.

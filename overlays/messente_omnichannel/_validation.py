@@ -10,6 +10,7 @@ reported are that kind's, not every kind's. Rules JSON Schema cannot state are c
 import functools
 import re
 import urllib.parse
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -44,9 +45,17 @@ def _is_uri(value: object) -> bool:
     return bool(parts.scheme and parts.netloc) and not any(c.isspace() for c in value)
 
 
+@_FORMATS.checks("uuid", raises=ValueError)
+def _is_uuid(value: object) -> bool:
+    if isinstance(value, str):
+        uuid.UUID(value)
+    return True
+
+
 _FORMAT_HINTS = {
     "date-time": "RFC 3339 with a timezone offset, for example 2030-06-22T09:05:07+00:00",
     "uri": "an absolute URL",
+    "uuid": "a UUID, for example 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a",
 }
 
 
@@ -171,13 +180,25 @@ def _sort_key(item: tuple[Path, str]) -> tuple[tuple[tuple[int, int, str], ...],
     return tuple((0, p, "") if isinstance(p, int) else (1, 0, p) for p in path), message
 
 
-def _check(schema_name: str, payload: Any) -> None:
+def schema_problems(schema_name: str, payload: Any) -> list[Problem]:
+    """Check JSON data against one of the spec's component schemas.
+
+    Args:
+        schema_name: The name under ``components/schemas``, for example ``Omnimessage``.
+        payload: The decoded JSON.
+
+    Returns:
+        Every problem found, sorted by field path; empty when the data is valid.
+    """
     found = set(_problems(_validator(f"#/components/schemas/{schema_name}"), payload, ()))
     found.update(_calendar_problems(payload, ()))
-    if found:
-        raise InvalidMessageError(
-            [Problem(format_path(path), message) for path, message in sorted(found, key=_sort_key)]
-        )
+    return [Problem(format_path(path), message) for path, message in sorted(found, key=_sort_key)]
+
+
+def _check(schema_name: str, payload: Any) -> None:
+    problems = schema_problems(schema_name, payload)
+    if problems:
+        raise InvalidMessageError(problems)
 
 
 def validate_omnimessage(payload: Any) -> None:

@@ -10,20 +10,26 @@ PUBLIC = [
     "AuthenticationError",
     "Autoconvert",
     "BadRequestError",
+    "ChainOutcome",
+    "ChainState",
     "Channel",
     "ConnectError",
+    "Deduplicator",
     "DeliveryErrorCode",
     "DeliveryReport",
     "DeliveryResult",
     "DeliveryStatus",
+    "DeliveryUpdate",
     "ErrorCode",
     "ErrorItem",
     "ErrorResponse",
     "ErrorTitle",
     "InvalidMessageError",
+    "InvalidReportError",
     "Message",
     "MessageResult",
     "MessenteError",
+    "MissingSignatureError",
     "NotFoundError",
     "Omnichannel",
     "Omnimessage",
@@ -33,17 +39,26 @@ PUBLIC = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "ReportError",
+    "ReportNotJSONError",
+    "ReportReceiver",
     "SendOutcomeUnknownError",
     "ServerError",
+    "SignatureError",
+    "SignedReport",
     "Suggestion",
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
     "TimeoutError",
+    "Tracker",
     "TransportError",
     "Viber",
     "WhatsApp",
+    "WrongSignatureError",
     "__version__",
+    "parse_delivery_report",
+    "sign_report",
     "validate",
 ]
 
@@ -70,5 +85,9 @@ def test_exceptions_form_one_hierarchy() -> None:
     assert issubclass(m.ServerError, m.ApiError)
     for transport in (m.ConnectError, m.TimeoutError, m.SendOutcomeUnknownError):
         assert issubclass(transport, m.TransportError)
-    for base in (m.ApiError, m.TransportError, m.InvalidMessageError):
+    for base in (m.ApiError, m.TransportError, m.InvalidMessageError, m.ReportError):
         assert issubclass(base, m.MessenteError)
+    for signature in (m.MissingSignatureError, m.WrongSignatureError):
+        assert issubclass(signature, m.SignatureError)
+    for report in (m.SignatureError, m.ReportNotJSONError, m.InvalidReportError):
+        assert issubclass(report, m.ReportError)

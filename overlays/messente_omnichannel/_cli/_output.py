@@ -1,0 +1,269 @@
+"""What the command prints: readable text by default, one JSON document with ``--json``."""
+
+import enum
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from messente_omnichannel._errors import (
+    ApiError,
+    InvalidMessageError,
+    InvalidReportError,
+    MessenteError,
+    SendOutcomeUnknownError,
+    TransportError,
+)
+from messente_omnichannel._reports import DeliveryUpdate
+from messente_omnichannel._results import DeliveryReport, DeliveryResult
+from messente_omnichannel._tracker import ChainOutcome
+from messente_omnichannel_client.models import OmnimessageCreated
+
+PROG = "messente-omnichannel"
+
+
+class Exit(enum.IntEnum):
+    """Exit statuses of the command."""
+
+    OK = 0
+    """Success."""
+    ERROR = 1
+    """Any other failure: missing credentials, a port in use, a missing optional dependency."""
+    INVALID_INPUT = 2
+    """Invalid arguments, message or ID; nothing was sent."""
+    API_ERROR = 3
+    """The API answered with an error (4xx or 5xx)."""
+    UNKNOWN_OUTCOME = 4
+    """A send may or may not have been accepted: check before sending again."""
+    NETWORK_ERROR = 5
+    """No answer: the connection failed or timed out."""
+    NOT_DELIVERED = 6
+    """``send --wait``: every channel failed."""
+    STILL_IN_PROGRESS = 7
+    """``send --wait``: no outcome before the wait ended."""
+
+
+def exit_status(error: MessenteError) -> Exit:
+    """Choose the exit status of an error.
+
+    Args:
+        error: The error.
+
+    Returns:
+        Its exit status.
+    """
+    if isinstance(error, InvalidMessageError):
+        return Exit.INVALID_INPUT
+    if isinstance(error, ApiError):
+        return Exit.API_ERROR
+    if isinstance(error, SendOutcomeUnknownError):
+        return Exit.UNKNOWN_OUTCOME
+    if isinstance(error, TransportError):
+        return Exit.NETWORK_ERROR
+    return Exit.ERROR
+
+
+def one_line(error: BaseException) -> str:
+    """Say what went wrong on one line.
+
+    Args:
+        error: The error.
+
+    Returns:
+        Its message with every line break folded; validation problems joined by ``;``.
+    """
+    if isinstance(error, InvalidMessageError | InvalidReportError):
+        text = "invalid: " + "; ".join(str(problem) for problem in error.problems)
+    else:
+        text = str(error) or type(error).__name__
+    return " ".join(text.split())
+
+
+class Printer:
+    """Prints results on stdout and errors on stderr, as text or JSON, never a secret.
+
+    Args:
+        as_json: Print JSON instead of text.
+        secrets: Strings that must never be printed (replaced by ``<redacted>``).
+        out: Where results go.
+        err: Where errors and progress go.
+    """
+
+    def __init__(
+        self,
+        *,
+        as_json: bool = False,
+        secrets: Iterable[str] = (),
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.as_json = as_json
+        self._secrets = sorted((s for s in secrets if s), key=len, reverse=True)
+        self._out = out or sys.stdout
+        self._err = err or sys.stderr
+
+    def add_secret(self, secret: str) -> None:
+        """Never print ``secret`` either."""
+        if secret:
+            self._secrets = sorted({*self._secrets, secret}, key=len, reverse=True)
+
+    def _scrub(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
+    def line(self, text: str = "") -> None:
+        """Print a line of text output (nothing in JSON mode)."""
+        if not self.as_json:
+            print(self._scrub(text), file=self._out, flush=True)
+
+    def note(self, text: str) -> None:
+        """Print progress or a hint on stderr (nothing in JSON mode)."""
+        if not self.as_json:
+            print(self._scrub(text), file=self._err, flush=True)
+
+    def event(self, text: str, data: dict[str, Any]) -> None:
+        """Print a happening on stderr: ``text``, or ``data`` as one JSON line in JSON mode."""
+        line = json.dumps(data, default=str) if self.as_json else " ".join(text.split())
+        print(self._scrub(line), file=self._err, flush=True)
+
+    def document(self, data: Any) -> None:
+        """Print one JSON document on one line (only in JSON mode)."""
+        if self.as_json:
+            print(self._scrub(json.dumps(data, default=str)), file=self._out, flush=True)
+
+    def error(self, error: BaseException, status: Exit) -> None:
+        """Print an error as one line on stderr.
+
+        Args:
+            error: The error.
+            status: The exit status it leads to.
+        """
+        message = self._scrub(one_line(error))
+        if self.as_json:
+            data: dict[str, Any] = {
+                "type": type(error).__name__,
+                "message": message,
+                "exit_status": int(status),
+            }
+            if isinstance(error, ApiError):
+                data["status"] = error.status
+            print(json.dumps({"error": data}), file=self._err, flush=True)
+        else:
+            print(f"{PROG}: error: {message}", file=self._err, flush=True)
+
+
+def when(moment: datetime | None) -> str:
+    """Format a time for a table: UTC, to the second.
+
+    Args:
+        moment: The time, timezone-aware, or ``None``.
+
+    Returns:
+        For example ``2030-01-01 00:00:03``, or ``-``.
+    """
+    if moment is None:
+        return "-"
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """Lay out rows in aligned columns.
+
+    Args:
+        header: Column titles.
+        rows: Cells, as text.
+
+    Returns:
+        The lines, header first.
+    """
+    body = [list(row) for row in rows]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *body, strict=True)]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [list(header), *body]
+    ]
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None or value == "" else str(value)
+
+
+def status_rows(results: Sequence[DeliveryResult]) -> list[list[str]]:
+    """Turn channel attempts into table rows.
+
+    Args:
+        results: The attempts, in chain order.
+
+    Returns:
+        One row per attempt: number, channel, status, err, error, time, sender, price.
+    """
+    return [
+        [
+            str(index),
+            _cell(result.channel),
+            _cell(result.status) if result.status is not None else "processing",
+            _cell(None if result.err is None else int(result.err)),
+            _cell(result.error),
+            when(result.timestamp),
+            _cell(result.sender),
+            _cell(result.price.total_price if result.price else None),
+        ]
+        for index, result in enumerate(results, start=1)
+    ]
+
+
+STATUS_HEADER = ("#", "CHANNEL", "STATUS", "ERR", "ERROR", "TIME (UTC)", "SENDER", "PRICE")
+
+
+def outcome_json(outcome: ChainOutcome) -> dict[str, Any]:
+    """Return a chain's outcome as JSON data.
+
+    Args:
+        outcome: The outcome.
+
+    Returns:
+        ``state``, ``channel`` (or null) and ``description``.
+    """
+    return {
+        "state": str(outcome.state),
+        "channel": None if outcome.channel is None else str(outcome.channel),
+        "description": outcome.describe(),
+    }
+
+
+def created_json(created: OmnimessageCreated) -> dict[str, Any]:
+    """Return the answer to a send as the API's JSON."""
+    return created.to_dict()
+
+
+def report_json(report: DeliveryReport, outcome: ChainOutcome) -> dict[str, Any]:
+    """Return a status response as the API's JSON, with the chain's outcome added."""
+    data = report.raw.to_dict()
+    data["outcome"] = outcome_json(outcome)
+    return data
+
+
+def update_json(update: DeliveryUpdate, outcome: ChainOutcome) -> dict[str, Any]:
+    """Return a delivery report as its JSON body, with its chain's outcome added."""
+    data = update.raw.to_dict()
+    data["outcome"] = outcome_json(outcome)
+    return data
+
+
+def update_line(update: DeliveryUpdate, outcome: ChainOutcome) -> str:
+    """Describe one verified delivery report on one line.
+
+    Args:
+        update: The report.
+        outcome: Its chain's outcome after it.
+
+    Returns:
+        Time, omnimessage, channel, status, error and the chain's state.
+    """
+    status = _cell(update.status) if update.status is not None else "processing"
+    parts = [when(update.timestamp), str(update.omnimessage_id), _cell(update.channel), status]
+    if update.err is not None and int(update.err) != 0:
+        parts.append(f"err {int(update.err)} {_cell(update.error)}")
+    return "  ".join(parts) + f"  -> {outcome.describe()}"

@@ -1,0 +1,343 @@
+"""The command line's arguments, help texts and examples."""
+
+import argparse
+import re
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import Any, NoReturn
+
+from messente_omnichannel._cli._output import PROG, Exit
+from messente_omnichannel._config import BASE_URL_ENV
+from messente_omnichannel._credentials import PASSWORD_ENV, USERNAME_ENV
+from messente_omnichannel._version import __version__
+
+CHANNEL_OPTIONS = {
+    "--whatsapp-template": "whatsapp",
+    "--viber": "viber",
+    "--sms": "sms",
+    "--rcs": "rcs",
+}
+"""Each channel option adds one attempt to the chain, in the order given."""
+
+_RELATIVE = re.compile(r"^\+(\d+)([smhd])$")
+_UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+
+EXIT_STATUSES = f"""\
+exit statuses:
+  {Exit.OK:d}  success
+  {Exit.ERROR:d}  other failure (missing credentials, port in use, missing optional dependency)
+  {Exit.INVALID_INPUT:d}  invalid arguments, message or ID: nothing was sent
+  {Exit.API_ERROR:d}  the API answered with an error (4xx/5xx)
+  {Exit.UNKNOWN_OUTCOME:d}  a send may or may not have been accepted: check before sending again
+  {Exit.NETWORK_ERROR:d}  no answer: the connection failed or timed out
+  {Exit.NOT_DELIVERED:d}  send --wait: every channel failed
+  {Exit.STILL_IN_PROGRESS:d}  send --wait: no outcome before the wait ended"""
+
+ENVIRONMENT = f"""\
+environment:
+  {USERNAME_ENV}, {PASSWORD_ENV}   API credentials (Account > API Settings)
+  {BASE_URL_ENV}   API base URL (default https://api.messente.com/v1)"""
+
+MAIN_EXAMPLES = f"""\
+examples:
+  {PROG} send +37251000001 --whatsapp-template order_update --template-param 4242 \\
+      --viber "Order 4242 has shipped" --sms "Order 4242 has shipped" --sender MyBrand \\
+      --sandbox --wait
+  {PROG} status 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a
+  {PROG} cancel 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a --json
+  {PROG} listen --port 8080
+  {PROG} sandbox --port 4010
+
+{ENVIRONMENT}
+
+{EXIT_STATUSES}"""
+
+SEND_EXAMPLES = f"""\
+The channel options may be repeated and mixed; their order on the command line is the order of
+the fallback chain: the next channel is tried when one fails or expires.
+
+examples:
+  # WhatsApp, then Viber, then SMS, on a fresh in-process sandbox, watching the outcome
+  # (numbers ending 001 fail their first channel there):
+  {PROG} send +37251000001 --whatsapp-template order_update --template-param 4242 \\
+      --viber "Order 4242 has shipped" --sms "Order 4242 has shipped" --sender MyBrand \\
+      --sandbox --wait
+  # One SMS through the real API, with delivery reports pushed to your server:
+  {PROG} send +37251234567 --sms "Your code is 1234" --sender MyBrand \\
+      --dlr-url https://example.com/dlr
+  # Scheduled in two hours (cancel it with `{PROG} cancel ID`), as JSON:
+  {PROG} send +37251234567 --sms "See you tomorrow" --at +2h --json
+  # A different sender per channel:
+  {PROG} send +37251234567 --viber Hi --sms Hi --sender viber=MyBrand --sender sms=+37250000000
+
+{EXIT_STATUSES}"""
+
+STATUS_EXAMPLES = f"""\
+Prints one row per channel attempt, in chain order, and where the chain stands: delivered on
+which channel, in progress, or failed on every channel.
+
+examples:
+  {PROG} status 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a
+  {PROG} status 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a --json | jq .outcome.state
+  {PROG} status ID --base-url http://127.0.0.1:4010/v1   # a sandbox started with `{PROG} sandbox`
+
+{EXIT_STATUSES}"""
+
+CANCEL_EXAMPLES = f"""\
+Only a message scheduled with --at (time_to_send) that has not started sending can be cancelled;
+otherwise the API answers 404 (exit status {Exit.API_ERROR:d}).
+
+examples:
+  {PROG} cancel 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a
+  {PROG} cancel 632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a --json
+
+{EXIT_STATUSES}"""
+
+LISTEN_EXAMPLES = f"""\
+Serves a delivery-report receiver (use its URL as --dlr-url): every report's X-Messente-Signature
+is checked, a forged or changed report is refused with 401, a redelivered one is ignored, and
+each new report is printed with where its chain stands. Needs uvicorn (the [sandbox] extra).
+
+examples:
+  {PROG} listen --port 8080                       # password from {PASSWORD_ENV}
+  {PROG} listen --port 8080 --json                # one JSON object per report
+  {PROG} listen --sandbox --port 8080 --count 4   # reports of a sandbox's demo account
+
+{EXIT_STATUSES}"""
+
+SANDBOX_HELP = "run a local sandbox of the API (see `sandbox --help`)"
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage error on one line and exit with the invalid-input status.
+
+        Args:
+            message: What is wrong.
+        """
+        print(
+            f"{self.prog}: error: {message} (see `{self.prog} --help`)",
+            file=sys.stderr,
+            flush=True,
+        )
+        raise SystemExit(Exit.INVALID_INPUT)
+
+
+class _Chain(argparse.Action):
+    """Appends ``(channel, value)`` to one shared list, keeping the command-line order."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        chain = list(getattr(namespace, self.dest, None) or [])
+        chain.append((CHANNEL_OPTIONS[option_string or ""], values))
+        setattr(namespace, self.dest, chain)
+
+
+def parse_when(text: str, now: datetime | None = None) -> datetime:
+    """Read ``--at``: ``+30s``, ``+10m``, ``+2h``, ``+1d``, or an ISO 8601 time (naive is UTC).
+
+    Args:
+        text: The value given.
+        now: The current time, for relative values; the real time by default.
+
+    Returns:
+        An aware datetime.
+
+    Raises:
+        argparse.ArgumentTypeError: The value is neither.
+    """
+    relative = _RELATIVE.match(text.strip())
+    if relative:
+        amount, unit = int(relative.group(1)), _UNITS[relative.group(2)]
+        return (now or datetime.now(UTC)) + timedelta(**{unit: amount})
+    try:
+        moment = datetime.fromisoformat(text.strip().upper())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time: use +30s, +10m, +2h, +1d or ISO 8601 such as "
+            "2030-06-22T09:05:00+03:00"
+        ) from None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return value
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a whole number of at least 1")
+    return int(text)
+
+
+def _output_options() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--json", action="store_true", help="print one JSON document (errors too, on stderr)"
+    )
+    return common
+
+
+def _api_options() -> Parser:
+    api = Parser(add_help=False, parents=[_output_options()])
+    where = api.add_mutually_exclusive_group()
+    where.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="use a fresh in-process sandbox (demo account, time 60x faster); nothing leaves "
+        "this machine, and its state is gone when the command ends",
+    )
+    where.add_argument(
+        "--base-url", metavar="URL", help=f"API base URL (default ${BASE_URL_ENV} or production)"
+    )
+    api.add_argument("--username", metavar="USER", help=f"API username (default ${USERNAME_ENV})")
+    api.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help=f"read the API password from FILE ('-' for stdin; default ${PASSWORD_ENV}); "
+        "never pass it as an argument, where other users could see it",
+    )
+    return api
+
+
+def build_parser() -> Parser:
+    """Build the parser of the ``messente-omnichannel`` command.
+
+    Returns:
+        The parser, with one subcommand per job.
+    """
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog=PROG,
+        description="Send, track and cancel Messente Omnichannel messages; receive and verify "
+        "their delivery reports; run a local sandbox of the API.",
+        epilog=MAIN_EXAMPLES,
+        formatter_class=formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    api = _api_options()
+
+    send = commands.add_parser(
+        "send",
+        parents=[api],
+        help="send a message over a fallback chain of channels",
+        description="Send one message to one recipient over a fallback chain of channels.",
+        epilog=SEND_EXAMPLES,
+        formatter_class=formatter,
+    )
+    send.add_argument("to", metavar="TO", help="recipient in E.164 format, e.g. +37251234567")
+    channels = send.add_argument_group("channels, in fallback order")
+    channels.add_argument(
+        "--whatsapp-template",
+        dest="chain",
+        action=_Chain,
+        metavar="NAME",
+        help="a WhatsApp template message (approved template name)",
+    )
+    channels.add_argument("--viber", dest="chain", action=_Chain, metavar="TEXT", help="Viber")
+    channels.add_argument("--sms", dest="chain", action=_Chain, metavar="TEXT", help="SMS")
+    channels.add_argument(
+        "--rcs", dest="chain", action=_Chain, metavar="TEXT", help="RCS text (needs --sender)"
+    )
+    channels.add_argument(
+        "--template-lang",
+        default="en",
+        metavar="CODE",
+        help="language of the WhatsApp template (default en)",
+    )
+    channels.add_argument(
+        "--template-param",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="a text parameter of the template's body; repeat in order",
+    )
+    send.add_argument(
+        "--sender",
+        action="append",
+        default=[],
+        metavar="[CHANNEL=]SENDER",
+        help="sender for every channel, or for one channel (repeatable)",
+    )
+    send.add_argument(
+        "--at", type=parse_when, metavar="WHEN", help="schedule: +30s, +10m, +2h, +1d or ISO 8601"
+    )
+    send.add_argument("--dlr-url", metavar="URL", help="URL that receives delivery reports")
+    send.add_argument(
+        "--wait",
+        type=_positive,
+        nargs="?",
+        const=120.0,
+        metavar="SECONDS",
+        help="poll the status until the chain is delivered or failed (at most 120 s, or "
+        "SECONDS); the exit status tells the outcome",
+    )
+    send.add_argument(
+        "--poll-interval",
+        type=_positive,
+        metavar="SECONDS",
+        help="seconds between status requests with --wait (2; 0.05 with --sandbox)",
+    )
+
+    status = commands.add_parser(
+        "status",
+        parents=[api],
+        help="show the status of every channel attempt of a message",
+        description="Show the delivery status of a message: one row per channel attempt.",
+        epilog=STATUS_EXAMPLES,
+        formatter_class=formatter,
+    )
+    status.add_argument("id", metavar="ID", help="the omnimessage ID returned by send")
+
+    cancel = commands.add_parser(
+        "cancel",
+        parents=[api],
+        help="cancel a scheduled message",
+        description="Cancel a message scheduled with --at before it starts sending.",
+        epilog=CANCEL_EXAMPLES,
+        formatter_class=formatter,
+    )
+    cancel.add_argument("id", metavar="ID", help="the omnimessage ID returned by send")
+
+    listen = commands.add_parser(
+        "listen",
+        parents=[_output_options()],
+        help="receive delivery reports, verify and print them",
+        description="Receive delivery reports on a local HTTP server, verify and print them.",
+        epilog=LISTEN_EXAMPLES,
+        formatter_class=formatter,
+    )
+    listen.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    listen.add_argument("--port", type=int, default=8080, help="port (8080; 0 picks a free one)")
+    who = listen.add_mutually_exclusive_group()
+    who.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="check signatures with the sandbox's demo account password",
+    )
+    who.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help=f"read the API password from FILE ('-' for stdin; default ${PASSWORD_ENV})",
+    )
+    listen.add_argument(
+        "--count", type=_count, metavar="N", help="stop after N new reports (default: Ctrl-C)"
+    )
+
+    # Listed for --help only: main() hands everything after `sandbox` to the sandbox's own parser.
+    commands.add_parser("sandbox", help=SANDBOX_HELP, add_help=False)
+    return parser
