@@ -22,7 +22,7 @@ SPEC := openapi.yaml
 GENERATOR_CONFIG := generator-config.yml
 GENERATED_NAME := messente_omnichannel_client
 GENERATED := generated/$(GENERATED_NAME)
-HAND_WRITTEN := overlays tests examples
+HAND_WRITTEN := overlays tests examples tools scripts
 
 export REDOCLY_TELEMETRY := off
 # .venv/bin first: recipes run the pinned tools (ruff, node, npm, npx), not whatever the machine has.
@@ -45,6 +45,7 @@ help:
 	@echo 'make check-generated  fail if $(GENERATED)/ differs from a fresh generation'
 	@echo 'make lint             ruff + mypy --strict, and lint-spec'
 	@echo 'make lint-spec        openapi-spec-validator and redocly lint on $(SPEC)'
+	@echo 'make spec-help        targets of the published spec (dist, docs check, TypeScript proofs, breaking check)'
 	@echo 'make clean            remove .venv, node_modules, build output and caches'
 
 # --- environments ---------------------------------------------------------------------------
@@ -91,7 +92,7 @@ check-generated: $(VENV_STAMP)
 # --- checks ---------------------------------------------------------------------------------
 
 .PHONY: lint-spec
-lint-spec: $(VENV_STAMP) $(NODE_STAMP)
+lint-spec: $(VENV_STAMP) $(NODE_STAMP) lint-spec-links
 	$(BIN)/openapi-spec-validator $(SPEC)
 	@# redocly exits 0 on warnings; the project allows none.
 	@out=$$(npx --no-install redocly lint $(SPEC) 2>&1) && rc=0 || rc=$$?; \
@@ -111,7 +112,7 @@ lint: $(VENV_STAMP) lint-spec
 	$(BIN)/mypy --strict $(GENERATED)
 
 .PHONY: test
-test: $(VENV_STAMP) lint-spec check-generated lint
+test: $(VENV_STAMP) lint-spec check-generated lint spec-check
 	$(BIN)/pytest
 
 # Targets of the sandbox, the spec distribution and the demo live beside this file, one per job.

@@ -21,15 +21,19 @@ REPO = Path(__file__).resolve().parents[1]
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
-# Runs inside the fresh venv: imports everything from the wheel and reports what it found.
+# Runs inside the fresh venv: imports everything from the wheel (but the modules named in
+# argv) and reports what it found.
 _PROBE = """
 import importlib, importlib.resources, json, pkgutil, sys
 import messente_omnichannel, messente_omnichannel_client
 from messente_omnichannel import _spec
 
+skip = tuple(sys.argv[1:])
 modules = []
 for package in (messente_omnichannel, messente_omnichannel_client):
     for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if info.name.startswith(skip):
+            continue
         importlib.import_module(info.name)
         modules.append(info.name)
 
@@ -47,6 +51,9 @@ print(json.dumps({
     "sys_path": sys.path,
 }))
 """
+
+# The pytest plugin needs pytest, which the wheel does not bring.
+_PLUGIN = "messente_omnichannel.pytest_plugin"
 
 
 def _run(args: list[str], cwd: Path) -> str:
@@ -90,14 +97,56 @@ def venv_dir(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir
 
 
-@pytest.fixture(scope="module")
-def probe(venv_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Import the installed packages in the fresh venv and report what was found."""
-    workdir = tmp_path_factory.mktemp("elsewhere")
+def _probe(venv_dir: Path, workdir: Path, *skip: str) -> dict[str, Any]:
     python = str(venv_dir / "bin" / "python")
-    report = json.loads(_run([python, "-I", "-c", _PROBE], cwd=workdir))
+    report = json.loads(_run([python, "-I", "-c", _PROBE, *skip], cwd=workdir))
     assert isinstance(report, dict)
     return report
+
+
+@pytest.fixture(scope="module")
+def bare_probe(venv_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Import the packages of the wheel installed without extras: all but the sandbox.
+
+    Also records what importing the sandbox says there, before :func:`probe` adds the extra.
+    """
+    workdir = tmp_path_factory.mktemp("elsewhere")
+    report = _probe(venv_dir, workdir, _PLUGIN, "messente_omnichannel.sandbox")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    sandbox = subprocess.run(
+        [str(venv_dir / "bin" / "python"), "-I", "-c", "import messente_omnichannel.sandbox"],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report["sandbox_import"] = (sandbox.returncode, sandbox.stderr)
+    return report
+
+
+@pytest.fixture(scope="module")
+def probe(
+    bare_probe: dict[str, Any],
+    wheel: Path,
+    venv_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, Any]:
+    """Add the ``sandbox`` extra to the same venv, then import every module."""
+    pip = [str(venv_dir / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
+    _run([*pip, "install", "--quiet", f"{wheel}[sandbox]"], cwd=venv_dir)
+    return _probe(venv_dir, tmp_path_factory.mktemp("elsewhere"), _PLUGIN)
+
+
+def test_wheel_without_extras_imports_the_client(bare_probe: dict[str, Any]) -> None:
+    assert "messente_omnichannel._client" in bare_probe["modules"]
+    assert not [m for m in bare_probe["modules"] if m.startswith("messente_omnichannel.sandbox")]
+
+
+def test_sandbox_without_its_extra_says_how_to_install_it(bare_probe: dict[str, Any]) -> None:
+    returncode, stderr = bare_probe["sandbox_import"]
+    assert returncode == 1
+    assert "pip install 'messente-omnichannel[sandbox]'" in stderr
 
 
 def test_wheel_holds_both_packages_and_the_real_spec(wheel: Path) -> None:
@@ -126,6 +175,7 @@ def test_installed_wheel_imports_outside_the_repo(probe: dict[str, Any], venv_di
         assert not path.is_relative_to(REPO)
     assert not [p for p in probe["sys_path"] if p and Path(p).resolve().is_relative_to(REPO)]
     assert "messente_omnichannel_client.client" in probe["modules"]
+    assert "messente_omnichannel.sandbox._app" in probe["modules"]
     assert probe["version"] == _project_version()
 
 

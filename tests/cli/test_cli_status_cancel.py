@@ -88,7 +88,8 @@ def test_scheduled_then_cancelled(cli: Any, served: Served) -> None:
         f"Cancelled omnimessage {omnimessage_id}: it will not be sent.",
     )
     served[0].clock.advance(7200)
-    assert cli("status", omnimessage_id, "--base-url", served[1], "--json").json()["statuses"] == []
+    gone = cli("status", omnimessage_id, "--base-url", served[1], "--json")
+    assert (gone.status, gone.error()["status"]) == (3, 404)
 
 
 def test_cancel_json(cli: Any, served: Served) -> None:

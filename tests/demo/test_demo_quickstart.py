@@ -1,4 +1,4 @@
-"""The quickstart's Python blocks run as pasted, against a sandbox standing in for the API."""
+"""The README quickstart's Python blocks run as pasted, against a sandbox for the API."""
 
 import re
 from pathlib import Path
@@ -8,7 +8,7 @@ import pytest
 
 from messente_omnichannel.sandbox import DEMO_PASSWORD, DEMO_USERNAME, Sandbox
 
-QUICKSTART = Path(__file__).resolve().parents[2] / "docs" / "quickstart.md"
+QUICKSTART = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_the_quickstart_python_blocks_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:

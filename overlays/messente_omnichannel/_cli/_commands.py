@@ -303,11 +303,6 @@ def listen(args: argparse.Namespace, printer: Printer) -> int:
         printer.event(f"refused a delivery report: {error}", {"refused": type(error).__name__})
 
     receiver = ReportReceiver(on_report, password=password, on_reject=on_reject)
-    # Without a handler of its own, logging's last resort would print each refusal a second
-    # time, and a failing callback with its traceback.
-    log = logging.getLogger("messente_omnichannel.reports")
-    handler = _ErrorLines(printer)
-    log.addHandler(handler)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
@@ -327,6 +322,12 @@ def listen(args: argparse.Namespace, printer: Printer) -> int:
         receiver, log_level="warning", access_log=False, lifespan="off", server_header=False
     )
     server = uvicorn.Server(config)
+    # Without a handler of its own, logging's last resort would print each refusal a second
+    # time, and a failing callback with its traceback. Added only once nothing can fail before
+    # the finally below removes it.
+    log = logging.getLogger("messente_omnichannel.reports")
+    handler = _ErrorLines(printer)
+    log.addHandler(handler)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -75,7 +75,8 @@ def sync_detailed(
      Sends each omnimessage in `messages` as `sendOmnimessage` would. The answer has one item per
     omnimessage, in order: either its created omnimessage or its error body. A 201 therefore does not
     mean every omnimessage was accepted; check each item. The rules listed under `sendOmnimessage` apply
-    to each omnimessage.
+    to each omnimessage. A body that does not match `BulkOmnimessage` (any item included) is refused as
+    a whole with 400; the per-item errors report what only the API can check.
 
     Args:
         body (BulkOmnimessage): Several omnimessages sent in one request.
@@ -109,7 +110,8 @@ def sync(
      Sends each omnimessage in `messages` as `sendOmnimessage` would. The answer has one item per
     omnimessage, in order: either its created omnimessage or its error body. A 201 therefore does not
     mean every omnimessage was accepted; check each item. The rules listed under `sendOmnimessage` apply
-    to each omnimessage.
+    to each omnimessage. A body that does not match `BulkOmnimessage` (any item included) is refused as
+    a whole with 400; the per-item errors report what only the API can check.
 
     Args:
         body (BulkOmnimessage): Several omnimessages sent in one request.
@@ -138,7 +140,8 @@ async def asyncio_detailed(
      Sends each omnimessage in `messages` as `sendOmnimessage` would. The answer has one item per
     omnimessage, in order: either its created omnimessage or its error body. A 201 therefore does not
     mean every omnimessage was accepted; check each item. The rules listed under `sendOmnimessage` apply
-    to each omnimessage.
+    to each omnimessage. A body that does not match `BulkOmnimessage` (any item included) is refused as
+    a whole with 400; the per-item errors report what only the API can check.
 
     Args:
         body (BulkOmnimessage): Several omnimessages sent in one request.
@@ -170,7 +173,8 @@ async def asyncio(
      Sends each omnimessage in `messages` as `sendOmnimessage` would. The answer has one item per
     omnimessage, in order: either its created omnimessage or its error body. A 201 therefore does not
     mean every omnimessage was accepted; check each item. The rules listed under `sendOmnimessage` apply
-    to each omnimessage.
+    to each omnimessage. A body that does not match `BulkOmnimessage` (any item included) is refused as
+    a whole with 400; the per-item errors report what only the API can check.
 
     Args:
         body (BulkOmnimessage): Several omnimessages sent in one request.

@@ -74,7 +74,8 @@ def sync_detailed(
     """Cancel a scheduled omnimessage
 
      Cancels an omnimessage whose `time_to_send` has not come yet. Once it has started sending it can no
-    longer be cancelled, and the answer is 404.
+    longer be cancelled, and the answer is 404. A cancelled omnimessage is gone: its delivery report
+    answers 404 too.
 
     Args:
         omnimessage_id (UUID):
@@ -106,7 +107,8 @@ def sync(
     """Cancel a scheduled omnimessage
 
      Cancels an omnimessage whose `time_to_send` has not come yet. Once it has started sending it can no
-    longer be cancelled, and the answer is 404.
+    longer be cancelled, and the answer is 404. A cancelled omnimessage is gone: its delivery report
+    answers 404 too.
 
     Args:
         omnimessage_id (UUID):
@@ -133,7 +135,8 @@ async def asyncio_detailed(
     """Cancel a scheduled omnimessage
 
      Cancels an omnimessage whose `time_to_send` has not come yet. Once it has started sending it can no
-    longer be cancelled, and the answer is 404.
+    longer be cancelled, and the answer is 404. A cancelled omnimessage is gone: its delivery report
+    answers 404 too.
 
     Args:
         omnimessage_id (UUID):
@@ -163,7 +166,8 @@ async def asyncio(
     """Cancel a scheduled omnimessage
 
      Cancels an omnimessage whose `time_to_send` has not come yet. Once it has started sending it can no
-    longer be cancelled, and the answer is 404.
+    longer be cancelled, and the answer is 404. A cancelled omnimessage is gone: its delivery report
+    answers 404 too.
 
     Args:
         omnimessage_id (UUID):

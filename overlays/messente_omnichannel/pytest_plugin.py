@@ -1,0 +1,39 @@
+"""pytest fixtures for testing code against the sandbox.
+
+Enable with ``-p messente_omnichannel.pytest_plugin`` or
+``pytest_plugins = ["messente_omnichannel.pytest_plugin"]`` in a root ``conftest.py``
+(the package also registers it under the ``pytest11`` entry point). The sandbox itself is
+imported only when a fixture is used, so the plugin costs nothing where the ``sandbox`` extra
+is not installed.
+
+Fixtures:
+    messente_sandbox: A fresh :class:`~messente_omnichannel.sandbox.Sandbox` per test, with a
+        :class:`~messente_omnichannel.sandbox.ManualClock` at 2030-01-01T00:00:00+00:00 and the
+        demo account; use ``messente_sandbox.transport()`` or ``.async_transport()``.
+    messente_sandbox_url: The same sandbox served on a free loopback port; its base URL,
+        ending in ``/v1``.
+"""
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from messente_omnichannel.sandbox import ManualClock, Sandbox
+
+
+@pytest.fixture
+def messente_sandbox() -> "Iterator[Sandbox[ManualClock]]":
+    """A fresh sandbox with a manual clock and the demo account, closed after the test."""
+    from messente_omnichannel.sandbox import ManualClock, Sandbox
+
+    with Sandbox(clock=ManualClock()) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def messente_sandbox_url(messente_sandbox: "Sandbox[ManualClock]") -> Iterator[str]:
+    """The base URL (ending in ``/v1``) of ``messente_sandbox`` served on a free port."""
+    with messente_sandbox.serve() as base_url:
+        yield base_url

@@ -1,0 +1,194 @@
+"""Delivery reports POSTed to ``dlr_url``: signed, retried with backoff, off the API's path.
+
+A report is sent by one worker task on the sandbox's runtime loop, so the API never waits for a
+receiver. An answer outside 200-399, or no answer, is retried after 1, 2, 4, ... seconds of
+sandbox time (at most an hour apart), up to :attr:`RetryPolicy.max_attempts` attempts.
+"""
+
+import asyncio
+import json
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+
+from messente_omnichannel._signature import SIGNATURE_HEADER, sign
+from messente_omnichannel.sandbox._runtime import Runtime
+from messente_omnichannel.sandbox._timers import Timers
+
+logger = logging.getLogger("messente_omnichannel.sandbox")
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """How undelivered reports are retried, in sandbox seconds.
+
+    Attributes:
+        first_delay: Delay before the first retry.
+        factor: Each further delay is this many times the previous one.
+        max_delay: The longest delay.
+        max_attempts: Attempts in all, the first one included.
+        timeout: Real seconds to wait for a receiver's answer.
+    """
+
+    first_delay: float = 1.0
+    factor: float = 2.0
+    max_delay: float = 3600.0
+    max_attempts: int = 10
+    timeout: float = 5.0
+
+    def delay(self, failures: int) -> float:
+        """Return the delay after the given number of failed attempts (1 or more)."""
+        return min(self.max_delay, self.first_delay * self.factor ** (failures - 1))
+
+
+@dataclass(slots=True)
+class Report:
+    """One delivery report to deliver.
+
+    Attributes:
+        url: The omnimessage's ``dlr_url``.
+        body: The exact JSON bytes to POST (what is signed).
+        signature: The hex HMAC-SHA256 of ``body``.
+        failures: Attempts that failed so far.
+    """
+
+    url: str
+    body: bytes
+    signature: str
+    failures: int = 0
+
+    @classmethod
+    def build(cls, url: str, payload: dict[str, Any], password: str) -> "Report":
+        """Serialize and sign a ``DeliveryReportCallback`` body.
+
+        Args:
+            url: Where to POST it.
+            payload: The body.
+            password: The API password of the account that sent the omnimessage.
+
+        Returns:
+            The report.
+        """
+        body = json.dumps(payload, separators=(",", ":")).encode()
+        return cls(url, body, sign(body, password))
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The body, parsed."""
+        parsed: dict[str, Any] = json.loads(self.body)
+        return parsed
+
+
+@dataclass(frozen=True, slots=True)
+class ReportAttempt:
+    """One attempt to deliver a report.
+
+    Attributes:
+        report: The report.
+        attempt: 1 for the first attempt.
+        status_code: The receiver's answer, or ``None`` when there was none.
+        error: Why there was no answer.
+    """
+
+    report: Report
+    attempt: int
+    status_code: int | None
+    error: str | None = None
+
+    @property
+    def delivered(self) -> bool:
+        """Whether the receiver took the report (an answer in 200-399)."""
+        return self.status_code is not None and 200 <= self.status_code < 400
+
+
+@dataclass
+class ReportDispatcher:
+    """Sends reports one at a time from the runtime loop.
+
+    Attributes:
+        runtime: The background loop.
+        timers: Where retries are scheduled.
+        now: The sandbox clock's ``now``.
+        transport: The transport of the HTTP client; ``None`` uses the network.
+        retry: The retry policy.
+    """
+
+    runtime: Runtime
+    timers: Timers
+    now: Callable[[], datetime]
+    transport: httpx.AsyncBaseTransport | None = None
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    attempts: list[ReportAttempt] = field(default_factory=list)
+    _pending: int = 0
+    _idle: threading.Condition = field(default_factory=threading.Condition)
+    _queue: "asyncio.Queue[Report] | None" = None
+    _client: httpx.AsyncClient | None = None
+
+    def submit(self, report: Report) -> None:
+        """Queue a report for delivery; safe from any thread, never blocks.
+
+        Args:
+            report: The report.
+        """
+        with self._idle:
+            self._pending += 1
+        self.runtime.soon(lambda: self._enqueue(report))
+
+    def _enqueue(self, report: Report) -> None:
+        if self._queue is None:
+            self._queue = asyncio.Queue()
+            self._client = httpx.AsyncClient(transport=self.transport, timeout=self.retry.timeout)
+            asyncio.get_running_loop().create_task(self._work(self._queue, self._client))
+        self._queue.put_nowait(report)
+
+    async def _work(self, queue: "asyncio.Queue[Report]", client: httpx.AsyncClient) -> None:
+        try:
+            while True:
+                report = await queue.get()
+                try:
+                    await self._deliver(client, report)
+                finally:
+                    with self._idle:
+                        self._pending -= 1
+                        self._idle.notify_all()
+        finally:
+            await client.aclose()
+
+    async def _deliver(self, client: httpx.AsyncClient, report: Report) -> None:
+        headers = {"Content-Type": "application/json", SIGNATURE_HEADER: report.signature}
+        attempt = report.failures + 1
+        try:
+            response = await client.post(report.url, content=report.body, headers=headers)
+            outcome = ReportAttempt(report, attempt, response.status_code)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # any failure to reach the receiver is retried
+            outcome = ReportAttempt(report, attempt, None, f"{type(exc).__name__}: {exc}")
+        self.attempts.append(outcome)
+        if outcome.delivered:
+            return
+        report.failures += 1
+        if report.failures >= self.retry.max_attempts:
+            logger.warning(
+                "gave up delivering a report to %s after %d attempts", report.url, attempt
+            )
+            return
+        retry_at = self.now() + timedelta(seconds=self.retry.delay(report.failures))
+        self.timers.schedule(retry_at, lambda: self.submit(report))
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until every queued report was attempted.
+
+        Args:
+            timeout: Real seconds to wait at most.
+
+        Returns:
+            Whether the queue drained in time.
+        """
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
