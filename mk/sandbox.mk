@@ -9,7 +9,9 @@ SANDBOX_ARGS ?=
 BASE_URL ?=
 CONTRACT_AUTH ?= demo:demo-password
 CONTRACT_MAX_EXAMPLES ?= 100
-CONTRACT_PHASES ?= examples,coverage,fuzzing,stateful
+# The coverage phase is left out by default: on this spec's many alternative schemas it runs for
+# tens of minutes. Add it back with CONTRACT_PHASES=examples,coverage,fuzzing,stateful.
+CONTRACT_PHASES ?= examples,fuzzing,stateful
 CONTRACT_REPORT_DIR ?= build/contract
 
 .PHONY: sandbox

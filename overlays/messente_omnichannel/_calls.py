@@ -9,7 +9,7 @@ request and keep the raw response, reading both from a context variable so that 
 import logging
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -27,7 +27,7 @@ class Call:
         response: The raw response, once it arrives.
     """
 
-    authorization: str
+    authorization: str = field(repr=False)
     timeout: dict[str, float]
     response: httpx.Response | None = None
 

@@ -4,6 +4,9 @@ import logging
 from collections.abc import Iterable
 
 logger = logging.getLogger("messente_omnichannel")
+# A library leaves output to the application: without this, logging's last-resort handler would
+# print every warning to stderr a second time, beside the exception that reports it.
+logger.addHandler(logging.NullHandler())
 
 _SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 

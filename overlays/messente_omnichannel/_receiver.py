@@ -11,28 +11,28 @@ import contextlib
 import inspect
 import logging
 import os
-from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import anyio.to_thread
 
+from messente_omnichannel._asgi import Receive, Scope, Send, answer_lifespan
 from messente_omnichannel._credentials import PASSWORD_ENV
 from messente_omnichannel._dedupe import Deduplicator
 from messente_omnichannel._errors import MessenteError, ReportError, SignatureError
-from messente_omnichannel._reports import DeliveryUpdate, Passwords, parse_delivery_report
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
+from messente_omnichannel._reports import (
+    DeliveryUpdate,
+    Passwords,
+    parse_delivery_report,
+    password_list,
+)
 
 Callback = Callable[[DeliveryUpdate], Awaitable[None] | None]
 """Called with each new verified report; a plain function runs in a worker thread."""
 
+# A child of the package logger, whose NullHandler keeps these records off stderr unless the
+# application configures logging.
 logger = logging.getLogger("messente_omnichannel.reports")
-# A library does not print through logging's last resort: an application that configures
-# logging sees these records, others are not spammed by forged requests.
-logger.addHandler(logging.NullHandler())
 
 
 class _TooLargeError(Exception):
@@ -82,9 +82,7 @@ class ReportReceiver:
                     "The delivery-report receiver needs the API password that signs the reports: "
                     f"pass password= or set {PASSWORD_ENV}."
                 )
-        self._passwords = [password] if isinstance(password, str) else list(password)
-        if not self._passwords or not all(self._passwords):
-            raise MessenteError("The delivery-report receiver was given an empty password.")
+        self._passwords = password_list(password)
         self.callback = callback
         if isinstance(dedupe, Deduplicator):
             self.dedupe: Deduplicator | None = dedupe
@@ -106,7 +104,7 @@ class ReportReceiver:
             send: The ASGI send channel.
         """
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await answer_lifespan(receive, send)
             return
         if scope["type"] != "http":
             return
@@ -219,13 +217,3 @@ async def _answer(
         }
     )
     await send({"type": "http.response.body", "body": body})
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return

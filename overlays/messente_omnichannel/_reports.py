@@ -24,8 +24,8 @@ from messente_omnichannel._errors import (
     WrongSignatureError,
 )
 from messente_omnichannel._results import DeliveryResult, Price
+from messente_omnichannel._schema_check import schema_problems
 from messente_omnichannel._signature import SIGNATURE_HEADER, sign, verify
-from messente_omnichannel._validation import schema_problems
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import Channel, DeliveryErrorCode, DeliveryStatus
 
@@ -147,7 +147,18 @@ def _signature(headers: Headers) -> str | None:
     return None
 
 
-def _password_list(password: Passwords) -> list[str]:
+def password_list(password: Passwords) -> list[str]:
+    """Return the passwords that may have signed a report.
+
+    Args:
+        password: One API password, or several.
+
+    Returns:
+        The passwords, as a list.
+
+    Raises:
+        MessenteError: None was given, or an empty one.
+    """
     passwords = [password] if isinstance(password, str) else list(password)
     if not passwords or not all(isinstance(p, str) and p for p in passwords):
         raise MessenteError(
@@ -170,7 +181,7 @@ def verify_signature(body: bytes, headers: Headers, password: Passwords) -> None
         WrongSignatureError: It does not match the body for any of the passwords.
         MessenteError: No password was given.
     """
-    passwords = _password_list(password)
+    passwords = password_list(password)
     signature = _signature(headers)
     if not signature or not signature.strip():
         raise MissingSignatureError(

@@ -1,10 +1,10 @@
 """pytest fixtures for testing code against the sandbox.
 
-Enable with ``-p messente_omnichannel.pytest_plugin`` or
-``pytest_plugins = ["messente_omnichannel.pytest_plugin"]`` in a root ``conftest.py``
-(the package also registers it under the ``pytest11`` entry point). The sandbox itself is
-imported only when a fixture is used, so the plugin costs nothing where the ``sandbox`` extra
-is not installed.
+pytest loads it through the package's ``pytest11`` entry point. Where plugin autoloading is off
+(``PYTEST_DISABLE_PLUGIN_AUTOLOAD``), enable it with ``-p messente_omnichannel.pytest_plugin`` or
+``pytest_plugins = ["messente_omnichannel.pytest_plugin"]`` in a root ``conftest.py``; both also
+work with autoloading on. The sandbox itself is imported only when a fixture is used, so the
+plugin costs nothing where the ``sandbox`` extra is not installed.
 
 Fixtures:
     messente_sandbox: A fresh :class:`~messente_omnichannel.sandbox.Sandbox` per test, with a

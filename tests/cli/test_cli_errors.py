@@ -1,6 +1,10 @@
 """Every failure: one line on stderr (JSON with --json), a distinct exit status, no secret."""
 
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -57,6 +61,25 @@ def test_a_send_whose_answer_was_lost_exits_4(cli: Any, served: Served) -> None:
     assert len(sb.ledger) == 1  # it was accepted, and sent once
     error = cli(*MESSAGE, "--base-url", url, "--json").error()
     assert (error["type"], error["exit_status"]) == ("SendOutcomeUnknownError", 4)
+
+
+def test_the_installed_command_prints_one_line_when_a_send_is_lost(served: Served) -> None:
+    # In-process runs hide what logging's last-resort handler would add to stderr: run the
+    # real command, with the environment the served fixture set.
+    sb, url = served
+    sb.faults = Faults(drop_after=1.0)
+    command = Path(sys.executable).with_name("messente-omnichannel")
+    result = subprocess.run(
+        [str(command), *MESSAGE, "--base-url", url],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == Exit.UNKNOWN_OUTCOME
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert PASSWORD not in result.stderr + result.stdout
 
 
 def test_a_server_error_exits_3(cli: Any, served: Served) -> None:

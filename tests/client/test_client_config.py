@@ -178,6 +178,9 @@ def test_no_credential_in_repr_logs_or_exceptions(
     client = make_client(script)
     caplog.set_level(logging.DEBUG, logger="messente_omnichannel")
     texts = [repr(client), str(client), repr(client._credentials)]
+    # The per-attempt state sits in a local of the retry loop: tracebacks that dump locals
+    # (Sentry, pytest --showlocals) print its repr.
+    texts.append(repr(client._start(0.0, None)))
     with pytest.raises(ApiError) as read_error:
         client.status(OMNI_ID)
     with pytest.raises(SendOutcomeUnknownError) as send_error:

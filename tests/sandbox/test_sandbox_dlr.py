@@ -1,6 +1,8 @@
 """Delivery reports: one per status change, signed, retried with backoff, never blocking."""
 
+import asyncio
 import json
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -94,7 +96,8 @@ def test_reports_match_the_spec_callback_schema(
     assert len(receiver.bodies) == 3  # ACK, DELIVRD, SEEN
     for body in receiver.bodies:
         validator.validate(body)
-        assert body["timestamp"].endswith("+00:00")
+        # Messente's own form, which clients must read as UTC: no offset.
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}", body["timestamp"])
 
 
 def test_reports_are_signed_with_the_sending_accounts_password(
@@ -212,3 +215,27 @@ def test_an_accelerated_clock_sends_reports_by_itself(receiver: Receiver) -> Non
         while len(receiver.requests) < 4 and time.monotonic() < deadline:
             time.sleep(0.01)  # 6 sandbox seconds take 60 ms at speed 100
         assert [b["status"] for b in receiver.bodies] == ["ACK", "UNDELIV", "ACCEPTD", "DELIVRD"]
+
+
+def test_a_hanging_receiver_does_not_hold_up_another_urls_reports() -> None:
+    released = asyncio.Event()
+    delivered: list[str] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.host == "stuck.example":
+            await released.wait()
+        delivered.append(request.url.host)
+        return httpx.Response(200)
+
+    sb = Sandbox(ACCOUNTS, clock=ManualClock(), dlr_transport=httpx.MockTransport(handler))
+    with sb:
+        send(sb, "+37251000000", dlr_url="https://stuck.example/dlr")
+        send(sb, "+37251000000", dlr_url="https://fine.example/dlr")
+        sb.clock.advance(1)
+        deadline = time.monotonic() + 10
+        while "fine.example" not in delivered and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert delivered == ["fine.example"]
+        sb._runtime.soon(released.set)
+        sb.flush_reports(timeout=10)
+        assert sorted(delivered) == ["fine.example", "stuck.example"]

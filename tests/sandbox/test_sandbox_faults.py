@@ -1,5 +1,7 @@
 """Injected faults, and a ledger that tells what was really accepted."""
 
+import time
+
 import httpx
 import pytest
 
@@ -132,3 +134,16 @@ def test_no_faults_without_configuration() -> None:
     with Sandbox(clock=ManualClock()) as sb, client_for(sb) as c:
         assert all(c.post("/omnimessage", json=BODY).status_code == 201 for _ in range(50))
         assert sb.faults is None
+
+
+def test_in_process_requests_honour_the_read_timeout_and_go_on_without_the_client() -> None:
+    with Sandbox(clock=ManualClock(), faults=Faults(latency=0.3)) as sb, client_for(sb) as c:
+        started = time.monotonic()
+        with pytest.raises(httpx.ReadTimeout):
+            c.post("/omnimessage", json=BODY, timeout=0.02)
+        assert time.monotonic() - started < 0.25
+        # As over a socket, the request the client gave up on is still processed.
+        deadline = time.monotonic() + 10
+        while not sb.ledger and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(sb.ledger) == 1

@@ -1,5 +1,6 @@
 """In-process transports and a real port; concurrent use keeps the state consistent."""
 
+import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -82,6 +83,8 @@ def test_two_sandboxes_serve_side_by_side() -> None:
         assert url_a != url_b
         httpx.post(url_a + "/omnimessage", json=BODY, auth=AUTH)
         assert (len(a.ledger), len(b.ledger)) == (1, 0)
+    # Starting servers adds nothing that outlives them to uvicorn's global logger.
+    assert len(logging.getLogger("uvicorn.error").filters) <= 1
 
 
 def test_close_stops_background_threads() -> None:

@@ -278,6 +278,12 @@ def test_time_to_send_needs_a_timezone(schema_validator: Factory) -> None:
     )
 
 
+def test_delivery_reports_go_to_an_http_url(schema_validator: Factory) -> None:
+    message = {"channel": "sms", "text": "Hi"}
+    assert _valid(schema_validator, "Omnimessage", _omni(message, dlr_url="https://e.com/dlr"))
+    assert not _valid(schema_validator, "Omnimessage", _omni(message, dlr_url="mailto:x@e.com"))
+
+
 def test_request_objects_are_closed(schema_validator: Factory) -> None:
     assert not _valid(
         schema_validator, "Omnimessage", _omni({"channel": "sms", "text": "Hi"}, tow="x")
@@ -321,3 +327,34 @@ def test_webhook_signature_is_hex_sha256(spec: dict[str, Any]) -> None:
     assert header["name"] == "X-Messente-Signature"
     assert Draft202012Validator(header["schema"]).is_valid("ab" * 32)
     assert not Draft202012Validator(header["schema"]).is_valid("ab" * 31)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value"),
+    [
+        ("text", "4242"),
+        ("currency", {"fallback_value": "EUR 1", "code": "EUR", "amount_1000": "1000"}),
+        ("date_time", {"fallback_value": "Today"}),
+        ("image", LINK),
+        ("document", LINK),
+        ("video", LINK),
+        ("coupon_code", "SAVE20"),
+        ("payload", "p"),
+    ],
+)
+def test_a_template_parameter_carries_the_field_its_type_names(
+    schema_validator: Factory, kind: str, value: Any
+) -> None:
+    assert _valid(schema_validator, "WhatsAppParameter", {"type": kind, kind: value})
+    assert not _valid(schema_validator, "WhatsAppParameter", {"type": kind})
+    other = "payload" if kind != "payload" else "text"
+    assert not _valid(schema_validator, "WhatsAppParameter", {"type": kind, other: "x"})
+    # A type added later is passed on unchecked.
+    assert _valid(schema_validator, "WhatsAppParameter", {"type": "location", kind: value})
+
+
+def test_filename_is_only_for_document_parameters(schema_validator: Factory) -> None:
+    named = {**LINK, "filename": "invoice.pdf"}
+    assert _valid(schema_validator, "WhatsAppParameter", {"type": "document", "document": named})
+    for kind in ("image", "video"):
+        assert not _valid(schema_validator, "WhatsAppParameter", {"type": kind, kind: named})

@@ -29,7 +29,7 @@ class Omnimessage:
     messages: list[RCS | SMS | Viber | WhatsApp]
     """ The channels to try, in order. The next one is tried only when the previous one fails. """
     dlr_url: str | Unset = UNSET
-    """ URL where delivery reports are POSTed (see the `deliveryReport` webhook). """
+    """ An absolute HTTP or HTTPS URL. """
     text_store: TextStore | Unset = UNSET
     """ How message content is stored: as is (`plaintext`), as a SHA-256 hash (`sha256`) or not at all (`nostore`).
     """

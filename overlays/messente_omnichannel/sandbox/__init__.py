@@ -22,7 +22,7 @@ the first channel.
 
 import importlib.util
 
-_EXTRA = ("jsonschema_rs", "starlette", "uvicorn")
+_EXTRA = ("starlette", "uvicorn")
 if _missing := [name for name in _EXTRA if importlib.util.find_spec(name) is None]:
     raise ModuleNotFoundError(
         f"The sandbox needs the 'sandbox' extra ({', '.join(_missing)} missing): "

@@ -6,6 +6,7 @@ sandbox time (at most an hour apart), up to :attr:`RetryPolicy.max_attempts` att
 """
 
 import asyncio
+import collections
 import json
 import logging
 import threading
@@ -108,7 +109,9 @@ class ReportAttempt:
 
 @dataclass
 class ReportDispatcher:
-    """Sends reports one at a time from the runtime loop.
+    """Sends reports from the runtime loop: in order per ``dlr_url``, each URL on its own.
+
+    A receiver that hangs or fails delays only its own reports, not another account's.
 
     Attributes:
         runtime: The background loop.
@@ -123,11 +126,13 @@ class ReportDispatcher:
     now: Callable[[], datetime]
     transport: httpx.AsyncBaseTransport | None = None
     retry: RetryPolicy = field(default_factory=RetryPolicy)
-    attempts: list[ReportAttempt] = field(default_factory=list)
+    # Bounded: a sandbox left running for days must not grow without end.
+    attempts: "collections.deque[ReportAttempt]" = field(
+        default_factory=lambda: collections.deque(maxlen=10_000)
+    )
     _pending: int = 0
     _idle: threading.Condition = field(default_factory=threading.Condition)
-    _queue: "asyncio.Queue[Report] | None" = None
-    _client: httpx.AsyncClient | None = None
+    _queues: "dict[str, asyncio.Queue[Report]]" = field(default_factory=dict)
 
     def submit(self, report: Report) -> None:
         """Queue a report for delivery; safe from any thread, never blocks.
@@ -140,11 +145,12 @@ class ReportDispatcher:
         self.runtime.soon(lambda: self._enqueue(report))
 
     def _enqueue(self, report: Report) -> None:
-        if self._queue is None:
-            self._queue = asyncio.Queue()
-            self._client = httpx.AsyncClient(transport=self.transport, timeout=self.retry.timeout)
-            asyncio.get_running_loop().create_task(self._work(self._queue, self._client))
-        self._queue.put_nowait(report)
+        queue = self._queues.get(report.url)
+        if queue is None:
+            queue = self._queues[report.url] = asyncio.Queue()
+            client = httpx.AsyncClient(transport=self.transport, timeout=self.retry.timeout)
+            asyncio.get_running_loop().create_task(self._work(queue, client))
+        queue.put_nowait(report)
 
     async def _work(self, queue: "asyncio.Queue[Report]", client: httpx.AsyncClient) -> None:
         try:

@@ -24,7 +24,7 @@ import enum
 import math
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -154,7 +154,12 @@ class Attempt:
             "status": event.status if event else None,
             "err": event.err if event else None,
             "error": event.error if event else None,
-            "timestamp": event.at.isoformat(timespec="microseconds") if event else None,
+            # Messente's own form: UTC with microseconds and no offset (read as UTC).
+            "timestamp": (
+                event.at.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds")
+                if event
+                else None
+            ),
             "price_info": event.price_info if event else None,
         }
 
@@ -177,10 +182,11 @@ def _price(channel: str, message: dict[str, Any]) -> dict[str, Any]:
 
 
 def _expiry(message: dict[str, Any]) -> float:
+    # Validated already: JSON Schema's integer admits 5.0 as well as 5.
     seconds = DEFAULT_EXPIRY
-    if isinstance(message.get("ttl"), int):
+    if message.get("ttl") is not None:
         seconds = float(message["ttl"])
-    elif isinstance(message.get("validity"), int):
+    elif message.get("validity") is not None:
         seconds = float(message["validity"]) * 60
     # The schema sets no maximum; a century keeps the dates representable.
     return min(seconds, _CENTURY)

@@ -25,8 +25,12 @@ class _QuietDrops(logging.Filter):
         return not isinstance(exc, ConnectionDropped)
 
 
+# One instance: adding it again is a no-op, so servers started one after another share it.
+_QUIET_DROPS = _QuietDrops()
+
+
 def _config(app: ASGIApp, host: str, port: int, log_level: str) -> uvicorn.Config:
-    logging.getLogger("uvicorn.error").addFilter(_QuietDrops())
+    logging.getLogger("uvicorn.error").addFilter(_QUIET_DROPS)
     return uvicorn.Config(
         app,
         host=host,

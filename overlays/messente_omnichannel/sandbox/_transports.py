@@ -1,5 +1,7 @@
 """httpx transports that call the sandbox's ASGI app in-process, without a port."""
 
+import asyncio
+
 import httpx
 from starlette.types import ASGIApp
 
@@ -20,7 +22,7 @@ class AsyncSandboxTransport(httpx.AsyncBaseTransport):
         self._asgi = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send one request to the app.
+        """Send one request to the app, within the request's read timeout.
 
         Args:
             request: The request.
@@ -30,11 +32,28 @@ class AsyncSandboxTransport(httpx.AsyncBaseTransport):
 
         Raises:
             httpx.RemoteProtocolError: An injected fault dropped the connection.
+            httpx.ReadTimeout: No answer within the read timeout.
         """
+        timeout = request.extensions.get("timeout", {}).get("read")
+        handling = asyncio.ensure_future(self._asgi.handle_async_request(request))
         try:
-            return await self._asgi.handle_async_request(request)
+            # Shielded: as over a socket, the server goes on with a request whose client gave
+            # up waiting, so a timed-out send may still be accepted.
+            return await asyncio.wait_for(asyncio.shield(handling), timeout)
+        except TimeoutError:
+            handling.add_done_callback(_consume)
+            raise httpx.ReadTimeout(
+                f"No answer from the sandbox within {timeout} s.", request=request
+            ) from None
         except ConnectionDropped:
             raise httpx.RemoteProtocolError(_DROPPED, request=request) from None
+
+
+def _consume(task: "asyncio.Future[httpx.Response]") -> None:
+    # Nobody awaits a request its client gave up on: take its outcome, so a failure is not
+    # reported as "exception was never retrieved".
+    if not task.cancelled():
+        task.exception()
 
 
 class SyncSandboxTransport(httpx.BaseTransport):
