@@ -81,8 +81,14 @@ class AsyncOmnichannel(ClientCore):
 
         Raises:
             MessenteError: Credentials are missing or the base URL is refused.
-            ValueError: An option is out of range.
+            ValueError: An option is out of range, or both ``http_client`` and ``transport``
+                were given.
         """
+        if http_client is not None and transport is not None:
+            raise ValueError(
+                "Give http_client or transport, not both: the transport of a given client is "
+                "its own."
+            )
         options = self._options_from(
             timeout=timeout,
             max_retries=max_retries,

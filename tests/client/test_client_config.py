@@ -135,6 +135,14 @@ def test_options_out_of_range_are_refused() -> None:
         Omnichannel("u", "p", deadline=0)
 
 
+def test_a_transport_beside_a_given_client_is_refused_not_ignored() -> None:
+    transport = httpx.MockTransport(lambda request: httpx.Response(200))
+    with httpx.Client() as http, pytest.raises(ValueError, match="not both"):
+        Omnichannel("u", "p", http_client=http, transport=transport)
+    with pytest.raises(ValueError, match="not both"):
+        AsyncOmnichannel("u", "p", http_client=httpx.AsyncClient(), transport=transport)
+
+
 def test_injected_httpx_client_is_used_and_not_closed() -> None:
     script = Script(REPORT)
     http = httpx.Client(transport=_mock(script))
