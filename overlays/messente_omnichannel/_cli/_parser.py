@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 from messente_omnichannel._cli._output import PROG, Exit
 from messente_omnichannel._config import BASE_URL_ENV
 from messente_omnichannel._credentials import PASSWORD_ENV, USERNAME_ENV
+from messente_omnichannel._results import parse_timestamp
 from messente_omnichannel._version import __version__
 
 CHANNEL_OPTIONS = {
@@ -157,14 +158,14 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     if relative:
         amount, unit = int(relative.group(1)), _UNITS[relative.group(2)]
         return (now or datetime.now(UTC)) + timedelta(**{unit: amount})
-    try:
-        moment = datetime.fromisoformat(text.strip().upper())
-    except ValueError:
+    # Read as the API reads times: ISO 8601, UTC when it has no offset.
+    moment = parse_timestamp(text.strip())
+    if moment is None:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a time: use +30s, +10m, +2h, +1d or ISO 8601 such as "
             "2030-06-22T09:05:00+03:00"
-        ) from None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+        )
+    return moment
 
 
 def _positive(text: str) -> float:
