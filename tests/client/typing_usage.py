@@ -13,11 +13,14 @@ from messente_omnichannel import (
     SMS,
     ApiError,
     AsyncOmnichannel,
+    ChainOutcome,
+    ChainState,
     Channel,
     DeliveryErrorCode,
     DeliveryReport,
     DeliveryResult,
     DeliveryStatus,
+    DeliveryUpdate,
     ErrorResponse,
     InvalidMessageError,
     Message,
@@ -26,12 +29,18 @@ from messente_omnichannel import (
     OmnimessageCreated,
     Options,
     Problem,
+    ReportReceiver,
     SendOutcomeUnknownError,
+    SignatureError,
+    SignedReport,
     Suggestion,
     TemplateComponent,
     TemplateParam,
+    Tracker,
     Viber,
     WhatsApp,
+    parse_delivery_report,
+    sign_report,
     validate,
 )
 
@@ -97,3 +106,26 @@ async def async_usage() -> None:
         await c.cancel(report.omnimessage_id)
         items = await c.with_options(retry_uncertain_sends=True).send_bulk([chain()])
         print(items)
+
+
+API_PASSWORD = "pw"  # noqa: S105 - a placeholder: this file is type-checked, never run
+
+
+def report_usage(created: OmnimessageCreated) -> ReportReceiver:
+    signed: SignedReport = sign_report(password=API_PASSWORD, status="UNDELIV", err=1)
+    tracker = Tracker()
+    tracker.expect(created)
+    try:
+        update: DeliveryUpdate = parse_delivery_report(signed.body, signed.headers, API_PASSWORD)
+    except SignatureError as refused:
+        print(refused)
+        raise
+    tracker.add(update)
+    outcome: ChainOutcome = tracker.outcome(update.omnimessage_id)
+    state: ChainState = outcome.state
+    print(state, outcome.channel, outcome.describe())
+
+    async def on_report(new: DeliveryUpdate) -> None:
+        print(new.status, new.timestamp)
+
+    return ReportReceiver(on_report, password=API_PASSWORD)
