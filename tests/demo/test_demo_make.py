@@ -3,7 +3,6 @@
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,8 @@ MAKE = shutil.which("make")
 
 
 @pytest.mark.skipif(MAKE is None, reason="make is not installed")
-def test_make_demo_tells_the_whole_story_quickly() -> None:
+def test_make_demo_tells_the_whole_story() -> None:
     assert MAKE is not None
-    started = time.monotonic()
     result = subprocess.run(
         # -o: reuse the environment these tests run in instead of rebuilding .venv; BIN makes
         # the demo run on this very interpreter.
@@ -35,9 +33,7 @@ def test_make_demo_tells_the_whole_story_quickly() -> None:
         timeout=120,
         check=False,
     )
-    elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr
-    assert elapsed < 60
     out = result.stdout
     for step in (
         "Send one message to +37251000001 over the fallback chain WhatsApp -> Viber",

@@ -138,11 +138,10 @@ def test_no_faults_without_configuration() -> None:
 
 def test_in_process_requests_honour_the_read_timeout_and_go_on_without_the_client() -> None:
     with Sandbox(clock=ManualClock(), faults=Faults(latency=1.0)) as sb, client_for(sb) as c:
-        started = time.monotonic()
         with pytest.raises(httpx.ReadTimeout):
             c.post("/omnimessage", json=BODY, timeout=0.05)
-        # Well before the 1 s latency, with room for a loaded CI machine.
-        assert time.monotonic() - started < 0.8
+        # The client did not wait out the latency: the request is not processed yet.
+        assert len(sb.ledger) == 0
         # As over a socket, the request the client gave up on is still processed.
         deadline = time.monotonic() + 10
         while not sb.ledger and time.monotonic() < deadline:
