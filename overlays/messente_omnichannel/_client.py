@@ -84,22 +84,16 @@ class Omnichannel(ClientCore):
             ValueError: An option is out of range, or both ``http_client`` and ``transport``
                 were given.
         """
-        if http_client is not None and transport is not None:
-            raise ValueError(
-                "Give http_client or transport, not both: the transport of a given client is "
-                "its own."
-            )
-        options = self._options_from(
+        options = self._configure(
+            username=username,
+            password=password,
+            base_url=base_url,
             timeout=timeout,
             max_retries=max_retries,
             deadline=deadline,
             retry_uncertain_sends=retry_uncertain_sends,
-        )
-        self._configure(
-            username=username,
-            password=password,
-            base_url=base_url,
-            options=options,
+            http_client=http_client,
+            transport=transport,
             clock=clock,
             random=random,
         )
@@ -114,35 +108,6 @@ class Omnichannel(ClientCore):
         _calls.install(http_client, self._base_url)
         self._http = http_client
         self._client: AuthenticatedClient = self._generated(http_client)
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-        retry_uncertain_sends: bool | None = None,
-    ) -> Self:
-        """Return a copy with other settings, sharing this client's connections.
-
-        Args:
-            timeout: Per-request timeout.
-            max_retries: Retries after the first attempt.
-            deadline: Seconds for a whole call.
-            retry_uncertain_sends: Also retry sends whose outcome is unknown.
-
-        Returns:
-            The copy; closing it does not close the shared connections.
-        """
-        return self._copy_with(
-            self._options_from(
-                timeout=timeout,
-                max_retries=max_retries,
-                deadline=deadline,
-                retry_uncertain_sends=retry_uncertain_sends,
-                base=self._options,
-            )
-        )
 
     def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None

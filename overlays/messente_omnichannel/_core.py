@@ -147,15 +147,31 @@ class ClientCore:
         username: str | None,
         password: str | None,
         base_url: str | None,
-        options: Options,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        deadline: float | None,
+        retry_uncertain_sends: bool | None,
+        http_client: object | None,
+        transport: object | None,
         clock: Callable[[], float] | None,
         random: Callable[[], float] | None,
-    ) -> None:
+    ) -> Options:
+        if http_client is not None and transport is not None:
+            raise ValueError(
+                "Give http_client or transport, not both: the transport of a given client is "
+                "its own."
+            )
         self._credentials = resolve_credentials(username, password)
         self._base_url = resolve_base_url(base_url)
-        self._options = options
+        self._options = self._options_from(
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            retry_uncertain_sends=retry_uncertain_sends,
+        )
         self._clock = clock or time.monotonic
         self._random = random or _random.random
+        return self._options
 
     @staticmethod
     def _options_from(
@@ -178,10 +194,34 @@ class ClientCore:
             changes["retry_uncertain_sends"] = retry_uncertain_sends
         return replace(options, **changes)
 
-    def _copy_with(self, options: Options) -> Self:
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+        retry_uncertain_sends: bool | None = None,
+    ) -> Self:
+        """Return a copy with other settings, sharing this client's connections.
+
+        Args:
+            timeout: Per-request timeout.
+            max_retries: Retries after the first attempt.
+            deadline: Seconds for a whole call.
+            retry_uncertain_sends: Also retry sends whose outcome is unknown.
+
+        Returns:
+            The copy; closing it does not close the shared connections.
+        """
         clone = object.__new__(type(self))
         clone.__dict__.update(self.__dict__)
-        clone._options = options
+        clone._options = self._options_from(
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            retry_uncertain_sends=retry_uncertain_sends,
+            base=self._options,
+        )
         clone._owns_http = False  # the original owns the shared connection pool
         return clone
 
