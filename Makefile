@@ -22,6 +22,8 @@ SPEC := openapi.yaml
 GENERATOR_CONFIG := generator-config.yml
 GENERATED_NAME := messente_omnichannel_client
 GENERATED := generated/$(GENERATED_NAME)
+# The JSON form of $(SPEC) that the package loads at run time (milliseconds, not YAML's hundreds).
+SPEC_JSON := overlays/messente_omnichannel/openapi.json
 HAND_WRITTEN := overlays tests examples tools scripts
 
 export REDOCLY_TELEMETRY := off
@@ -74,6 +76,7 @@ venv: $(VENV_STAMP)
 generate: $(VENV_STAMP)
 	rm -rf $(GENERATED)
 	$(call generate-into,$(GENERATED))
+	$(BIN)/python tools/spec_json.py $(SPEC) $(SPEC_JSON)
 
 .PHONY: check-generated
 check-generated: $(VENV_STAMP)
@@ -87,7 +90,12 @@ check-generated: $(VENV_STAMP)
 		echo "generated/ is out of date with openapi.yaml: run 'make generate'" >&2; \
 		exit 1; \
 	fi; \
-	echo "generated/ is up to date with $(SPEC)"
+	$(BIN)/python tools/spec_json.py $(SPEC) "$$tmp/openapi.json"; \
+	if ! diff -q $(SPEC_JSON) "$$tmp/openapi.json" >/dev/null; then \
+		echo "$(SPEC_JSON) is out of date with $(SPEC): run 'make generate'" >&2; \
+		exit 1; \
+	fi; \
+	echo "generated/ and $(SPEC_JSON) are up to date with $(SPEC)"
 
 # --- checks ---------------------------------------------------------------------------------
 

@@ -139,7 +139,7 @@ def probe(
 
 
 def test_wheel_without_extras_imports_the_client(bare_probe: dict[str, Any]) -> None:
-    assert "messente_omnichannel._client" in bare_probe["modules"]
+    assert "messente_omnichannel._client._sync" in bare_probe["modules"]
     assert not [m for m in bare_probe["modules"] if m.startswith("messente_omnichannel.sandbox")]
 
 

@@ -11,19 +11,19 @@ Delivery reports pushed to ``dlr_url`` are verified and parsed by :func:`parse_d
 outcome by :class:`Tracker`.
 """
 
-from messente_omnichannel._async_client import AsyncOmnichannel
+from messente_omnichannel._client._async import AsyncOmnichannel
 from messente_omnichannel._builders.omnimessage import Message, Omnimessage
 from messente_omnichannel._builders.rcs import RCS, Suggestion
 from messente_omnichannel._builders.sms import SMS
 from messente_omnichannel._builders.viber import Viber
 from messente_omnichannel._builders.whatsapp import TemplateComponent, TemplateParam, WhatsApp
-from messente_omnichannel._client import Omnichannel
-from messente_omnichannel._dedupe import Deduplicator
+from messente_omnichannel._client._sync import Omnichannel
+from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._errors import (
     ApiError,
     AuthenticationError,
     BadRequestError,
-    ConnectError,
+    ApiUnreachableError,
     InvalidMessageError,
     InvalidReportError,
     MessenteError,
@@ -36,20 +36,20 @@ from messente_omnichannel._errors import (
     SendOutcomeUnknownError,
     ServerError,
     SignatureError,
-    TimeoutError,
-    TransportError,
+    ApiTimeoutError,
+    ApiConnectionError,
     WrongSignatureError,
 )
-from messente_omnichannel._options import Options
-from messente_omnichannel._receiver import ReportReceiver
-from messente_omnichannel._reports import (
+from messente_omnichannel._client._options import Options
+from messente_omnichannel._reports._receiver import ReportReceiver
+from messente_omnichannel._reports._parse import (
     DeliveryUpdate,
     SignedReport,
     parse_delivery_report,
     sign_report,
 )
 from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
-from messente_omnichannel._tracker import ChainOutcome, ChainState, Tracker
+from messente_omnichannel._reports._tracker import ChainOutcome, ChainState, Tracker
 from messente_omnichannel._validate import validate
 from messente_omnichannel._version import __version__
 from messente_omnichannel_client.models import (
@@ -78,7 +78,7 @@ __all__ = [
     "ChainOutcome",
     "ChainState",
     "Channel",
-    "ConnectError",
+    "ApiUnreachableError",
     "Deduplicator",
     "DeliveryErrorCode",
     "DeliveryReport",
@@ -115,9 +115,9 @@ __all__ = [
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
-    "TimeoutError",
+    "ApiTimeoutError",
     "Tracker",
-    "TransportError",
+    "ApiConnectionError",
     "Viber",
     "WhatsApp",
     "WrongSignatureError",

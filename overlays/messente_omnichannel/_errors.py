@@ -8,9 +8,9 @@ MessenteError
 │   ├── NotFoundError         404
 │   ├── RateLimitError        429
 │   └── ServerError           5xx
-├── TransportError            no usable answer
-│   ├── ConnectError          the connection could not be established: nothing was sent
-│   ├── TimeoutError          the call ran out of time
+├── ApiConnectionError            no usable answer
+│   ├── ApiUnreachableError          the connection could not be established: nothing was sent
+│   ├── ApiTimeoutError          the call ran out of time
 │   └── SendOutcomeUnknownError  a send may or may not have been accepted
 ├── InvalidMessageError       client-side validation, before anything is sent
 └── ReportError               a delivery report pushed to dlr_url was refused
@@ -115,19 +115,19 @@ class ServerError(ApiError):
     """5xx: the server failed; reads and cancels were retried, sends were not (see the docs)."""
 
 
-class TransportError(MessenteError):
+class ApiConnectionError(MessenteError):
     """No usable answer came back (network failure, dropped connection, timeout)."""
 
 
-class ConnectError(TransportError):
+class ApiUnreachableError(ApiConnectionError):
     """The connection could not be established, so the request was not sent."""
 
 
-class TimeoutError(TransportError):
+class ApiTimeoutError(ApiConnectionError):
     """The call ran out of time (a per-request timeout or the overall deadline)."""
 
 
-class SendOutcomeUnknownError(TransportError):
+class SendOutcomeUnknownError(ApiConnectionError):
     """A send may or may not have been accepted; sending it again blindly may deliver twice.
 
     Attributes:

@@ -23,7 +23,7 @@ from messente_omnichannel._errors import (
     ServerError,
     excerpt,
 )
-from messente_omnichannel._retry import retry_after
+from messente_omnichannel._client._retry import retry_after
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import (
     Channel,

@@ -18,7 +18,7 @@ from messente_omnichannel import (
     WhatsApp,
     validate,
 )
-from messente_omnichannel._core import omnimessage_payload
+from messente_omnichannel._client._base import omnimessage_payload
 
 VIDEO = {
     "url": "https://example.com/v.mp4",

@@ -13,7 +13,7 @@ PUBLIC = [
     "ChainOutcome",
     "ChainState",
     "Channel",
-    "ConnectError",
+    "ApiUnreachableError",
     "Deduplicator",
     "DeliveryErrorCode",
     "DeliveryReport",
@@ -50,9 +50,9 @@ PUBLIC = [
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
-    "TimeoutError",
+    "ApiTimeoutError",
     "Tracker",
-    "TransportError",
+    "ApiConnectionError",
     "Viber",
     "WhatsApp",
     "WrongSignatureError",
@@ -83,9 +83,9 @@ def test_exceptions_form_one_hierarchy() -> None:
     for api in (m.BadRequestError, m.AuthenticationError, m.NotFoundError, m.RateLimitError):
         assert issubclass(api, m.ApiError)
     assert issubclass(m.ServerError, m.ApiError)
-    for transport in (m.ConnectError, m.TimeoutError, m.SendOutcomeUnknownError):
-        assert issubclass(transport, m.TransportError)
-    for base in (m.ApiError, m.TransportError, m.InvalidMessageError, m.ReportError):
+    for transport in (m.ApiUnreachableError, m.ApiTimeoutError, m.SendOutcomeUnknownError):
+        assert issubclass(transport, m.ApiConnectionError)
+    for base in (m.ApiError, m.ApiConnectionError, m.InvalidMessageError, m.ReportError):
         assert issubclass(base, m.MessenteError)
     for signature in (m.MissingSignatureError, m.WrongSignatureError):
         assert issubclass(signature, m.SignatureError)

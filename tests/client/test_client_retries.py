@@ -9,15 +9,15 @@ import pytest
 from messente_omnichannel import (
     SMS,
     AsyncOmnichannel,
-    ConnectError,
+    ApiUnreachableError,
     NotFoundError,
     Omnichannel,
     Omnimessage,
     RateLimitError,
     SendOutcomeUnknownError,
     ServerError,
-    TimeoutError,
-    TransportError,
+    ApiTimeoutError,
+    ApiConnectionError,
 )
 
 from .conftest import OMNI_ID, FakeTime, Script, created_body, report_body
@@ -84,7 +84,7 @@ def test_get_gives_up_after_max_retries(make_client: Build, fake_time: FakeTime)
 
 def test_max_retries_zero_means_one_attempt(make_client: Build) -> None:
     script = Script(httpx.ReadTimeout("slow"))
-    with pytest.raises(TimeoutError):
+    with pytest.raises(ApiTimeoutError):
         make_client(script, max_retries=0).status(OMNI_ID)
     assert len(script.requests) == 1
 
@@ -155,7 +155,7 @@ def test_post_is_retried_when_provably_not_processed(
 
 def test_post_connect_failures_exhausted_raise_connect_error(make_client: Build) -> None:
     script = Script(httpx.ConnectError("refused"))
-    with pytest.raises(ConnectError, match="not sent"):
+    with pytest.raises(ApiUnreachableError, match="not sent"):
         make_client(script).send(MESSAGE)
     assert len(script.requests) == 3
     assert script.processed == 0
@@ -203,7 +203,7 @@ def test_dropped_connection_after_processing_sends_once(make_client: Build) -> N
     with pytest.raises(SendOutcomeUnknownError) as caught:
         make_client(script).send(MESSAGE)
     assert script.processed == 1
-    assert isinstance(caught.value, TransportError)
+    assert isinstance(caught.value, ApiConnectionError)
     assert caught.value.payload["messages"] == [
         {"channel": "sms", "text": "Hello", "sender": "MyBrand"}
     ]
@@ -259,7 +259,7 @@ def test_bulk_with_unknown_outcome_carries_the_bulk_payload(make_client: Build) 
 
 def test_unsupported_protocol_is_not_retried(make_client: Build) -> None:
     script = Script(httpx.UnsupportedProtocol("nope"))
-    with pytest.raises(TransportError):
+    with pytest.raises(ApiConnectionError):
         make_client(script).status(OMNI_ID)
     assert len(script.requests) == 1
 

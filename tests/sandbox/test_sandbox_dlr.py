@@ -12,7 +12,7 @@ import httpx
 import jsonschema_rs
 import pytest
 
-from messente_omnichannel._signature import verify
+from messente_omnichannel._reports._signature import verify
 from messente_omnichannel._spec import load_spec
 from messente_omnichannel.sandbox import ManualClock, Sandbox
 

@@ -3,7 +3,7 @@
 import hashlib
 import hmac
 
-from messente_omnichannel._signature import SIGNATURE_HEADER, sign, verify
+from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign, verify
 
 BODY = b'{"status":"DELIVRD"}'
 

@@ -28,12 +28,12 @@ from messente_omnichannel._cli._output import (
     update_line,
     when,
 )
-from messente_omnichannel._client import Omnichannel
-from messente_omnichannel._credentials import PASSWORD_ENV
+from messente_omnichannel._client._sync import Omnichannel
+from messente_omnichannel._client._credentials import PASSWORD_ENV
 from messente_omnichannel._errors import InvalidMessageError, MessenteError, Problem, ReportError
-from messente_omnichannel._receiver import ReportReceiver
-from messente_omnichannel._reports import DeliveryUpdate
-from messente_omnichannel._tracker import ChainOutcome, Tracker
+from messente_omnichannel._reports._receiver import ReportReceiver
+from messente_omnichannel._reports._parse import DeliveryUpdate
+from messente_omnichannel._reports._tracker import ChainOutcome, Tracker
 from messente_omnichannel_client.models import OmnimessageCreated
 
 SANDBOX_SPEED = 60.0

@@ -13,11 +13,11 @@ from messente_omnichannel._errors import (
     InvalidReportError,
     MessenteError,
     SendOutcomeUnknownError,
-    TransportError,
+    ApiConnectionError,
 )
-from messente_omnichannel._reports import DeliveryUpdate
+from messente_omnichannel._reports._parse import DeliveryUpdate
 from messente_omnichannel._results import DeliveryReport, DeliveryResult
-from messente_omnichannel._tracker import ChainOutcome
+from messente_omnichannel._reports._tracker import ChainOutcome
 from messente_omnichannel_client.models import OmnimessageCreated
 
 PROG = "messente-omnichannel"
@@ -59,7 +59,7 @@ def exit_status(error: MessenteError) -> Exit:
         return Exit.API_ERROR
     if isinstance(error, SendOutcomeUnknownError):
         return Exit.UNKNOWN_OUTCOME
-    if isinstance(error, TransportError):
+    if isinstance(error, ApiConnectionError):
         return Exit.NETWORK_ERROR
     return Exit.ERROR
 

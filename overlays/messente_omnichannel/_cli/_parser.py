@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
 from messente_omnichannel._cli._output import PROG, Exit
-from messente_omnichannel._config import BASE_URL_ENV
-from messente_omnichannel._credentials import PASSWORD_ENV, USERNAME_ENV
+from messente_omnichannel._client._config import BASE_URL_ENV
+from messente_omnichannel._client._credentials import PASSWORD_ENV, USERNAME_ENV
 from messente_omnichannel._results import parse_timestamp
 from messente_omnichannel._version import __version__
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from messente_omnichannel._signature import SIGNATURE_HEADER, sign
+from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign
 from messente_omnichannel.sandbox._runtime import Runtime
 from messente_omnichannel.sandbox._timers import Timers
 

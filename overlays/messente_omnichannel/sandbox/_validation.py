@@ -1,6 +1,6 @@
 """Requests checked against ``openapi.yaml`` itself, and rejections a person can act on.
 
-The checks are :mod:`messente_omnichannel._schema_check`, shared with the client: each
+The checks are :mod:`messente_omnichannel._validation`, shared with the client: each
 operation's request body and path parameters are checked by the spec's own schemas, compiled
 once with ``jsonschema_rs``, so a valid request costs microseconds. Here each problem becomes an
 error item: ``106 Missing data`` for an absent required field, ``105 Invalid data`` otherwise,
@@ -10,7 +10,7 @@ with the field path as ``source`` and the problem's message as ``detail``.
 from collections.abc import Sequence
 from typing import Any
 
-from messente_omnichannel._schema_check import (
+from messente_omnichannel._validation import (
     SchemaCheck,
     Violation,
     calendar_problems,

@@ -14,22 +14,22 @@ import httpx
 
 from messente_omnichannel import _calls
 from messente_omnichannel._builders.omnimessage import Omnimessage
-from messente_omnichannel._config import resolve_base_url
-from messente_omnichannel._credentials import Credentials, resolve_credentials
+from messente_omnichannel._client._config import resolve_base_url
+from messente_omnichannel._client._credentials import Credentials, resolve_credentials
 from messente_omnichannel._errors import (
     ApiError,
-    ConnectError,
+    ApiUnreachableError,
     InvalidMessageError,
     MessenteError,
     Problem,
     SendOutcomeUnknownError,
-    TimeoutError,
-    TransportError,
+    ApiTimeoutError,
+    ApiConnectionError,
 )
 from messente_omnichannel._logging import logger
-from messente_omnichannel._options import Options, as_timeout, capped
+from messente_omnichannel._client._options import Options, as_timeout, capped
 from messente_omnichannel._results import api_error, parse_success
-from messente_omnichannel._retry import Failure, classify, next_delay
+from messente_omnichannel._client._retry import Failure, classify, next_delay
 from messente_omnichannel._validation import validate_bulk, validate_omnimessage
 from messente_omnichannel._version import __version__
 from messente_omnichannel_client import AuthenticatedClient
@@ -255,7 +255,7 @@ class ClientCore:
     def _start(self, started: float, timeout: httpx.Timeout | None) -> _calls.Call:
         remaining = self._options.deadline - (self._clock() - started)
         if remaining <= 0:
-            raise TimeoutError(f"The call ran out of its {self._options.deadline} s deadline.")
+            raise ApiTimeoutError(f"The call ran out of its {self._options.deadline} s deadline.")
         return _calls.Call(
             authorization=self._credentials.authorization(),
             timeout=capped(timeout or self._options.timeout, remaining),
@@ -316,11 +316,11 @@ class ClientCore:
             reason = f"{detail}{tries}"
             where = f"{op.method} {op.path} failed{tries}: {detail}"
             if isinstance(outcome, httpx.TimeoutException):
-                error = TimeoutError(where)
+                error = ApiTimeoutError(where)
             elif classify(outcome) is Failure.NOT_SENT:
-                error = ConnectError(where + " (the request was not sent)")
+                error = ApiUnreachableError(where + " (the request was not sent)")
             else:
-                error = TransportError(where)
+                error = ApiConnectionError(where)
         if send and op.payload is not None and (uncertain_outcome(outcome) or uncertain_before):
             status = outcome.status_code if isinstance(outcome, httpx.Response) else None
             unknown = SendOutcomeUnknownError(

@@ -1,15 +1,15 @@
-"""The synchronous client, :class:`Omnichannel`."""
+"""The asynchronous client, :class:`AsyncOmnichannel`."""
 
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from uuid import UUID
 
+import anyio
 import httpx
 
 from messente_omnichannel import _calls
-from messente_omnichannel._core import (
+from messente_omnichannel._client._base import (
     USER_AGENT,
     ClientCore,
     MessageLike,
@@ -19,7 +19,7 @@ from messente_omnichannel._core import (
     omnimessage_uuid,
     uncertain_outcome,
 )
-from messente_omnichannel._options import as_timeout
+from messente_omnichannel._client._options import as_timeout
 from messente_omnichannel._results import DeliveryReport, parse_bulk, parse_created, parse_report
 from messente_omnichannel_client import AuthenticatedClient
 from messente_omnichannel_client.api.bulk import send_bulk_omnimessage
@@ -31,11 +31,11 @@ from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 T = TypeVar("T")
 
 
-class Omnichannel(ClientCore):
-    """Client of Messente's Omnichannel API.
+class AsyncOmnichannel(ClientCore):
+    """Asynchronous client of Messente's Omnichannel API, with the surface of :class:`Omnichannel`.
 
     Example:
-        ``with Omnichannel() as client: created = client.send(Omnimessage(...))``
+        ``async with AsyncOmnichannel() as client: created = await client.send(...)``
 
     Credentials come from the arguments or ``MESSENTE_API_USERNAME`` /
     ``MESSENTE_API_PASSWORD``; the base URL from ``base_url``, ``MESSENTE_BASE_URL`` or the
@@ -53,9 +53,9 @@ class Omnichannel(ClientCore):
         max_retries: int | None = None,
         deadline: float | None = None,
         retry_uncertain_sends: bool | None = None,
-        http_client: httpx.Client | None = None,
-        transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
         random: Callable[[], float] | None = None,
     ) -> None:
@@ -71,11 +71,11 @@ class Omnichannel(ClientCore):
             max_retries: Retries after the first attempt (default 2).
             deadline: Seconds for a whole call, retries included (default 60).
             retry_uncertain_sends: Also retry sends whose outcome is unknown; may deliver twice.
-            http_client: An ``httpx.Client`` to use; the client sets its base URL and adds event
-                hooks, and does not close it.
+            http_client: An ``httpx.AsyncClient`` to use; the client sets its base URL and adds
+                event hooks, and does not close it.
             transport: An ``httpx`` transport for the client built here (for example a sandbox's
                 or ``httpx.MockTransport``).
-            sleep: Waits between retries (``time.sleep``); replace it in tests.
+            sleep: Waits between retries (``anyio.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
 
@@ -97,9 +97,9 @@ class Omnichannel(ClientCore):
             clock=clock,
             random=random,
         )
-        self._sleep = sleep or time.sleep
+        self._sleep = sleep or anyio.sleep
         if http_client is None:
-            http_client = httpx.Client(
+            http_client = httpx.AsyncClient(
                 timeout=options.timeout, transport=transport, headers={"User-Agent": USER_AGENT}
             )
             self._owns_http = True
@@ -109,7 +109,7 @@ class Omnichannel(ClientCore):
         self._http = http_client
         self._client: AuthenticatedClient = self._generated(http_client)
 
-    def send(
+    async def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
     ) -> OmnimessageCreated:
         """Send an omnimessage after checking it.
@@ -125,15 +125,15 @@ class Omnichannel(ClientCore):
             InvalidMessageError: The message breaks the API's rules; nothing was sent.
             SendOutcomeUnknownError: It may or may not have been accepted.
             ApiError: The API refused it (a subclass says why).
-            TransportError: It could not be sent.
+            ApiConnectionError: It could not be sent.
         """
         payload, model = omnimessage_payload(message)
         op = Operation("POST", "/omnimessage", parse_created, payload)
-        return self._run(
-            op, lambda c: send_omnimessage.sync_detailed(client=c, body=model), timeout
+        return await self._run(
+            op, lambda c: send_omnimessage.asyncio_detailed(client=c, body=model), timeout
         )
 
-    def send_bulk(
+    async def send_bulk(
         self, messages: Iterable[MessageLike], *, timeout: float | httpx.Timeout | None = None
     ) -> list[OmnimessageCreated | ErrorResponse]:
         """Send many omnimessages in one request after checking them all.
@@ -149,15 +149,15 @@ class Omnichannel(ClientCore):
             InvalidMessageError: Some message breaks the API's rules; nothing was sent.
             SendOutcomeUnknownError: The request may or may not have been accepted.
             ApiError: The API refused the whole request.
-            TransportError: It could not be sent.
+            ApiConnectionError: It could not be sent.
         """
         payload, model = bulk_payload(messages)
         op = Operation("POST", "/omnimessages", parse_bulk, payload)
-        return self._run(
-            op, lambda c: send_bulk_omnimessage.sync_detailed(client=c, body=model), timeout
+        return await self._run(
+            op, lambda c: send_bulk_omnimessage.asyncio_detailed(client=c, body=model), timeout
         )
 
-    def status(
+    async def status(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
     ) -> DeliveryReport:
         """Retrieve the delivery report of an omnimessage.
@@ -172,17 +172,17 @@ class Omnichannel(ClientCore):
         Raises:
             NotFoundError: No such omnimessage for this account.
             ApiError: Another error answer.
-            TransportError: No answer within the retries and the deadline.
+            ApiConnectionError: No answer within the retries and the deadline.
         """
         uuid = omnimessage_uuid(omnimessage_id)
         op = Operation("GET", f"/omnimessage/{uuid}/status", parse_report)
-        return self._run(
+        return await self._run(
             op,
-            lambda c: retrieve_delivery_report.sync_detailed(omnimessage_id=uuid, client=c),
+            lambda c: retrieve_delivery_report.asyncio_detailed(omnimessage_id=uuid, client=c),
             timeout,
         )
 
-    def cancel(
+    async def cancel(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
     ) -> None:
         """Cancel an omnimessage scheduled with ``time_to_send``.
@@ -194,20 +194,20 @@ class Omnichannel(ClientCore):
         Raises:
             NotFoundError: It has already been sent, or there is no such omnimessage.
             ApiError: Another error answer.
-            TransportError: No answer within the retries and the deadline.
+            ApiConnectionError: No answer within the retries and the deadline.
         """
         uuid = omnimessage_uuid(omnimessage_id)
         op = Operation("DELETE", f"/omnimessage/{uuid}", lambda _: None)
-        self._run(
+        await self._run(
             op,
-            lambda c: cancel_scheduled_message.sync_detailed(omnimessage_id=uuid, client=c),
+            lambda c: cancel_scheduled_message.asyncio_detailed(omnimessage_id=uuid, client=c),
             timeout,
         )
 
-    def _run(
+    async def _run(
         self,
         op: Operation[T],
-        invoke: Callable[[AuthenticatedClient], Any],
+        invoke: Callable[[AuthenticatedClient], Awaitable[Any]],
         timeout: float | httpx.Timeout | None,
     ) -> T:
         per_call = None if timeout is None else as_timeout(timeout)
@@ -218,7 +218,7 @@ class Omnichannel(ClientCore):
             call = self._start(started, per_call)
             token = _calls.current.set(call)
             try:
-                invoke(self._client)
+                await invoke(self._client)
                 outcome = self._attempt_outcome(call, None)
             except Exception as exc:
                 outcome = self._attempt_outcome(call, exc)
@@ -228,23 +228,23 @@ class Omnichannel(ClientCore):
             if delay is None:
                 return self._finish(op, outcome, attempt + 1, uncertain)
             uncertain = uncertain or uncertain_outcome(outcome)
-            self._sleep(delay)
+            await self._sleep(delay)
             attempt += 1
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
         """Close the connections, unless the ``httpx.Client`` was given by the caller."""
         if self._owns_http:
-            self._http.close()
+            await self._http.aclose()
 
-    def __enter__(self) -> Self:
+    async def __aenter__(self) -> Self:
         """Return the client."""
         return self
 
-    def __exit__(
+    async def __aexit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         """Close the client."""
-        self.close()
+        await self.aclose()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from uuid import UUID
 
-from messente_omnichannel._reports import DeliveryUpdate
+from messente_omnichannel._reports._parse import DeliveryUpdate
 from messente_omnichannel._results import DeliveryReport, DeliveryResult
 from messente_omnichannel_client.models import Channel, OmnimessageCreated
 

@@ -3,7 +3,7 @@
 import threading
 from collections import OrderedDict
 
-from messente_omnichannel._reports import DeliveryUpdate
+from messente_omnichannel._reports._parse import DeliveryUpdate
 
 
 class Deduplicator:

@@ -17,10 +17,10 @@ from typing import Any
 import anyio.to_thread
 
 from messente_omnichannel._asgi import Receive, Scope, Send, answer_lifespan
-from messente_omnichannel._credentials import PASSWORD_ENV
-from messente_omnichannel._dedupe import Deduplicator
+from messente_omnichannel._client._credentials import PASSWORD_ENV
+from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._errors import MessenteError, ReportError, SignatureError
-from messente_omnichannel._reports import (
+from messente_omnichannel._reports._parse import (
     DeliveryUpdate,
     Passwords,
     parse_delivery_report,

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import httpx
 
-from messente_omnichannel._options import Options
+from messente_omnichannel._client._options import Options
 
 
 class Failure(enum.Enum):

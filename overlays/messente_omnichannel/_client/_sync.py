@@ -1,15 +1,15 @@
-"""The asynchronous client, :class:`AsyncOmnichannel`."""
+"""The synchronous client, :class:`Omnichannel`."""
 
-from collections.abc import Awaitable, Callable, Iterable
+import time
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from uuid import UUID
 
-import anyio
 import httpx
 
 from messente_omnichannel import _calls
-from messente_omnichannel._core import (
+from messente_omnichannel._client._base import (
     USER_AGENT,
     ClientCore,
     MessageLike,
@@ -19,7 +19,7 @@ from messente_omnichannel._core import (
     omnimessage_uuid,
     uncertain_outcome,
 )
-from messente_omnichannel._options import as_timeout
+from messente_omnichannel._client._options import as_timeout
 from messente_omnichannel._results import DeliveryReport, parse_bulk, parse_created, parse_report
 from messente_omnichannel_client import AuthenticatedClient
 from messente_omnichannel_client.api.bulk import send_bulk_omnimessage
@@ -31,11 +31,11 @@ from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 T = TypeVar("T")
 
 
-class AsyncOmnichannel(ClientCore):
-    """Asynchronous client of Messente's Omnichannel API, with the surface of :class:`Omnichannel`.
+class Omnichannel(ClientCore):
+    """Client of Messente's Omnichannel API.
 
     Example:
-        ``async with AsyncOmnichannel() as client: created = await client.send(...)``
+        ``with Omnichannel() as client: created = client.send(Omnimessage(...))``
 
     Credentials come from the arguments or ``MESSENTE_API_USERNAME`` /
     ``MESSENTE_API_PASSWORD``; the base URL from ``base_url``, ``MESSENTE_BASE_URL`` or the
@@ -53,9 +53,9 @@ class AsyncOmnichannel(ClientCore):
         max_retries: int | None = None,
         deadline: float | None = None,
         retry_uncertain_sends: bool | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] | None = None,
         clock: Callable[[], float] | None = None,
         random: Callable[[], float] | None = None,
     ) -> None:
@@ -71,11 +71,11 @@ class AsyncOmnichannel(ClientCore):
             max_retries: Retries after the first attempt (default 2).
             deadline: Seconds for a whole call, retries included (default 60).
             retry_uncertain_sends: Also retry sends whose outcome is unknown; may deliver twice.
-            http_client: An ``httpx.AsyncClient`` to use; the client sets its base URL and adds
-                event hooks, and does not close it.
+            http_client: An ``httpx.Client`` to use; the client sets its base URL and adds event
+                hooks, and does not close it.
             transport: An ``httpx`` transport for the client built here (for example a sandbox's
                 or ``httpx.MockTransport``).
-            sleep: Waits between retries (``anyio.sleep``); replace it in tests.
+            sleep: Waits between retries (``time.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
 
@@ -97,9 +97,9 @@ class AsyncOmnichannel(ClientCore):
             clock=clock,
             random=random,
         )
-        self._sleep = sleep or anyio.sleep
+        self._sleep = sleep or time.sleep
         if http_client is None:
-            http_client = httpx.AsyncClient(
+            http_client = httpx.Client(
                 timeout=options.timeout, transport=transport, headers={"User-Agent": USER_AGENT}
             )
             self._owns_http = True
@@ -109,7 +109,7 @@ class AsyncOmnichannel(ClientCore):
         self._http = http_client
         self._client: AuthenticatedClient = self._generated(http_client)
 
-    async def send(
+    def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
     ) -> OmnimessageCreated:
         """Send an omnimessage after checking it.
@@ -125,15 +125,15 @@ class AsyncOmnichannel(ClientCore):
             InvalidMessageError: The message breaks the API's rules; nothing was sent.
             SendOutcomeUnknownError: It may or may not have been accepted.
             ApiError: The API refused it (a subclass says why).
-            TransportError: It could not be sent.
+            ApiConnectionError: It could not be sent.
         """
         payload, model = omnimessage_payload(message)
         op = Operation("POST", "/omnimessage", parse_created, payload)
-        return await self._run(
-            op, lambda c: send_omnimessage.asyncio_detailed(client=c, body=model), timeout
+        return self._run(
+            op, lambda c: send_omnimessage.sync_detailed(client=c, body=model), timeout
         )
 
-    async def send_bulk(
+    def send_bulk(
         self, messages: Iterable[MessageLike], *, timeout: float | httpx.Timeout | None = None
     ) -> list[OmnimessageCreated | ErrorResponse]:
         """Send many omnimessages in one request after checking them all.
@@ -149,15 +149,15 @@ class AsyncOmnichannel(ClientCore):
             InvalidMessageError: Some message breaks the API's rules; nothing was sent.
             SendOutcomeUnknownError: The request may or may not have been accepted.
             ApiError: The API refused the whole request.
-            TransportError: It could not be sent.
+            ApiConnectionError: It could not be sent.
         """
         payload, model = bulk_payload(messages)
         op = Operation("POST", "/omnimessages", parse_bulk, payload)
-        return await self._run(
-            op, lambda c: send_bulk_omnimessage.asyncio_detailed(client=c, body=model), timeout
+        return self._run(
+            op, lambda c: send_bulk_omnimessage.sync_detailed(client=c, body=model), timeout
         )
 
-    async def status(
+    def status(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
     ) -> DeliveryReport:
         """Retrieve the delivery report of an omnimessage.
@@ -172,17 +172,17 @@ class AsyncOmnichannel(ClientCore):
         Raises:
             NotFoundError: No such omnimessage for this account.
             ApiError: Another error answer.
-            TransportError: No answer within the retries and the deadline.
+            ApiConnectionError: No answer within the retries and the deadline.
         """
         uuid = omnimessage_uuid(omnimessage_id)
         op = Operation("GET", f"/omnimessage/{uuid}/status", parse_report)
-        return await self._run(
+        return self._run(
             op,
-            lambda c: retrieve_delivery_report.asyncio_detailed(omnimessage_id=uuid, client=c),
+            lambda c: retrieve_delivery_report.sync_detailed(omnimessage_id=uuid, client=c),
             timeout,
         )
 
-    async def cancel(
+    def cancel(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
     ) -> None:
         """Cancel an omnimessage scheduled with ``time_to_send``.
@@ -194,20 +194,20 @@ class AsyncOmnichannel(ClientCore):
         Raises:
             NotFoundError: It has already been sent, or there is no such omnimessage.
             ApiError: Another error answer.
-            TransportError: No answer within the retries and the deadline.
+            ApiConnectionError: No answer within the retries and the deadline.
         """
         uuid = omnimessage_uuid(omnimessage_id)
         op = Operation("DELETE", f"/omnimessage/{uuid}", lambda _: None)
-        await self._run(
+        self._run(
             op,
-            lambda c: cancel_scheduled_message.asyncio_detailed(omnimessage_id=uuid, client=c),
+            lambda c: cancel_scheduled_message.sync_detailed(omnimessage_id=uuid, client=c),
             timeout,
         )
 
-    async def _run(
+    def _run(
         self,
         op: Operation[T],
-        invoke: Callable[[AuthenticatedClient], Awaitable[Any]],
+        invoke: Callable[[AuthenticatedClient], Any],
         timeout: float | httpx.Timeout | None,
     ) -> T:
         per_call = None if timeout is None else as_timeout(timeout)
@@ -218,7 +218,7 @@ class AsyncOmnichannel(ClientCore):
             call = self._start(started, per_call)
             token = _calls.current.set(call)
             try:
-                await invoke(self._client)
+                invoke(self._client)
                 outcome = self._attempt_outcome(call, None)
             except Exception as exc:
                 outcome = self._attempt_outcome(call, exc)
@@ -228,23 +228,23 @@ class AsyncOmnichannel(ClientCore):
             if delay is None:
                 return self._finish(op, outcome, attempt + 1, uncertain)
             uncertain = uncertain or uncertain_outcome(outcome)
-            await self._sleep(delay)
+            self._sleep(delay)
             attempt += 1
 
-    async def aclose(self) -> None:
+    def close(self) -> None:
         """Close the connections, unless the ``httpx.Client`` was given by the caller."""
         if self._owns_http:
-            await self._http.aclose()
+            self._http.close()
 
-    async def __aenter__(self) -> Self:
+    def __enter__(self) -> Self:
         """Return the client."""
         return self
 
-    async def __aexit__(
+    def __exit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         """Close the client."""
-        await self.aclose()
+        self.close()

@@ -24,8 +24,8 @@ from messente_omnichannel._errors import (
     WrongSignatureError,
 )
 from messente_omnichannel._results import DeliveryResult, Price
-from messente_omnichannel._schema_check import schema_problems
-from messente_omnichannel._signature import SIGNATURE_HEADER, sign, verify
+from messente_omnichannel._validation import schema_problems
+from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign, verify
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import Channel, DeliveryErrorCode, DeliveryStatus
 
