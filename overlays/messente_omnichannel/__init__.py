@@ -11,19 +11,22 @@ Delivery reports pushed to ``dlr_url`` are verified and parsed by :func:`parse_d
 outcome by :class:`Tracker`.
 """
 
-from messente_omnichannel._client._async import AsyncOmnichannel
 from messente_omnichannel._builders.omnimessage import Message, Omnimessage
 from messente_omnichannel._builders.rcs import RCS, Suggestion
 from messente_omnichannel._builders.sms import SMS
 from messente_omnichannel._builders.viber import Viber
 from messente_omnichannel._builders.whatsapp import TemplateComponent, TemplateParam, WhatsApp
+from messente_omnichannel._client._async import AsyncOmnichannel
+from messente_omnichannel._client._options import Options
+from messente_omnichannel._client._prepare import validate
 from messente_omnichannel._client._sync import Omnichannel
-from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._errors import (
+    ApiConnectionError,
     ApiError,
+    ApiTimeoutError,
+    ApiUnreachableError,
     AuthenticationError,
     BadRequestError,
-    ApiUnreachableError,
     InvalidMessageError,
     InvalidReportError,
     MessenteError,
@@ -36,21 +39,18 @@ from messente_omnichannel._errors import (
     SendOutcomeUnknownError,
     ServerError,
     SignatureError,
-    ApiTimeoutError,
-    ApiConnectionError,
     WrongSignatureError,
 )
-from messente_omnichannel._client._options import Options
-from messente_omnichannel._reports._receiver import ReportReceiver
+from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._reports._parse import (
     DeliveryUpdate,
     SignedReport,
     parse_delivery_report,
     sign_report,
 )
-from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
+from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._tracker import ChainOutcome, ChainState, Tracker
-from messente_omnichannel._validate import validate
+from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
 from messente_omnichannel._version import __version__
 from messente_omnichannel_client.models import (
     Autoconvert,
@@ -70,7 +70,10 @@ from messente_omnichannel_client.models import (
 __all__ = [
     "RCS",
     "SMS",
+    "ApiConnectionError",
     "ApiError",
+    "ApiTimeoutError",
+    "ApiUnreachableError",
     "AsyncOmnichannel",
     "AuthenticationError",
     "Autoconvert",
@@ -78,7 +81,6 @@ __all__ = [
     "ChainOutcome",
     "ChainState",
     "Channel",
-    "ApiUnreachableError",
     "Deduplicator",
     "DeliveryErrorCode",
     "DeliveryReport",
@@ -115,9 +117,7 @@ __all__ = [
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
-    "ApiTimeoutError",
     "Tracker",
-    "ApiConnectionError",
     "Viber",
     "WhatsApp",
     "WrongSignatureError",

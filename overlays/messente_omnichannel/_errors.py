@@ -8,9 +8,9 @@ MessenteError
 │   ├── NotFoundError         404
 │   ├── RateLimitError        429
 │   └── ServerError           5xx
-├── ApiConnectionError            no usable answer
-│   ├── ApiUnreachableError          the connection could not be established: nothing was sent
-│   ├── ApiTimeoutError          the call ran out of time
+├── ApiConnectionError        no usable answer
+│   ├── ApiUnreachableError   the connection could not be established: nothing was sent
+│   ├── ApiTimeoutError       the call ran out of time
 │   └── SendOutcomeUnknownError  a send may or may not have been accepted
 ├── InvalidMessageError       client-side validation, before anything is sent
 └── ReportError               a delivery report pushed to dlr_url was refused
@@ -113,6 +113,27 @@ class RateLimitError(ApiError):
 
 class ServerError(ApiError):
     """5xx: the server failed; reads and cancels were retried, sends were not (see the docs)."""
+
+
+_STATUS_ERRORS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def error_class(status: int) -> type[ApiError]:
+    """Return the exception type of an error status.
+
+    Args:
+        status: The HTTP status of an error answer.
+
+    Returns:
+        Its subclass of :class:`ApiError`, :class:`ServerError` for any 5xx, or
+        :class:`ApiError` itself for a status without one.
+    """
+    return _STATUS_ERRORS.get(status) or (ServerError if status >= 500 else ApiError)
 
 
 class ApiConnectionError(MessenteError):

@@ -14,16 +14,8 @@ from uuid import UUID
 
 import httpx
 
-from messente_omnichannel._errors import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    NotFoundError,
-    RateLimitError,
-    ServerError,
-    excerpt,
-)
 from messente_omnichannel._client._retry import retry_after
+from messente_omnichannel._errors import ApiError, RateLimitError, error_class, excerpt
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import (
     Channel,
@@ -126,12 +118,7 @@ def api_error(response: httpx.Response, scrub: Callable[[str], str], note: str =
     }
     if status == 429:
         return RateLimitError(message, retry_after=retry_after(response.headers), **fields)
-    kind: type[ApiError] = {
-        400: BadRequestError,
-        401: AuthenticationError,
-        404: NotFoundError,
-    }.get(status, ServerError if status >= 500 else ApiError)
-    return kind(message, **fields)
+    return error_class(status)(message, **fields)
 
 
 def parse_success(
@@ -188,6 +175,15 @@ def parse_bulk(data: Any) -> list[OmnimessageCreated | ErrorResponse]:
         One item per omnimessage, in request order: accepted, or its errors.
     """
     return list(models.BulkOmnimessageCreated.from_dict(data).messages)
+
+
+def parse_cancelled(data: Any) -> None:
+    """Read the answer to a cancel: a success says all there is to say.
+
+    Args:
+        data: The decoded JSON body (an empty object), or ``None`` when there is none; a body
+            of another shape is no reason to report a successful cancel as failed.
+    """
 
 
 def _unset_none(value: T | Unset) -> T | None:

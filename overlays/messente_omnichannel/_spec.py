@@ -1,15 +1,23 @@
-"""The OpenAPI document shipped inside the package as ``messente_omnichannel/openapi.yaml``."""
+"""The OpenAPI document shipped inside the package, as ``openapi.yaml`` and its JSON form.
+
+At run time the package reads ``openapi.json``, which ``make generate`` writes from
+``openapi.yaml`` (``make check-generated`` keeps the two in step): it loads in a few milliseconds,
+where the YAML takes hundreds with PyYAML's pure-Python loader.
+"""
 
 import copy
-import functools
 import importlib.resources
+import json
 import pathlib
+import threading
 from typing import Any
-
-import yaml
 
 _PACKAGE = "messente_omnichannel"
 _SPEC_NAME = "openapi.yaml"
+_SPEC_JSON = "openapi.json"
+
+_lock = threading.Lock()
+_document: dict[str, Any] | None = None
 
 
 def spec_path() -> pathlib.Path:
@@ -28,25 +36,38 @@ def spec_path() -> pathlib.Path:
     return resource
 
 
-@functools.cache
-def _parsed_spec() -> dict[str, Any]:
-    text = importlib.resources.files(_PACKAGE).joinpath(_SPEC_NAME).read_text(encoding="utf-8")
-    spec = yaml.safe_load(text)
-    if not isinstance(spec, dict):
-        raise ValueError(f"{_PACKAGE}/{_SPEC_NAME} is not a YAML mapping")
-    return spec
+def shared_spec() -> dict[str, Any]:
+    """Return the shipped OpenAPI document, parsed once per process; never change it.
+
+    Threads that ask at the same time wait for one parse instead of each parsing it.
+
+    Returns:
+        The parsed document, shared by every caller.
+
+    Raises:
+        ValueError: The shipped file is not a JSON object.
+    """
+    global _document
+    document = _document
+    if document is None:
+        with _lock:
+            if _document is None:
+                raw = importlib.resources.files(_PACKAGE).joinpath(_SPEC_JSON).read_bytes()
+                parsed = json.loads(raw)
+                if not isinstance(parsed, dict):
+                    raise ValueError(f"{_PACKAGE}/{_SPEC_JSON} is not a JSON object")
+                _document = parsed
+            document = _document
+    return document
 
 
 def load_spec() -> dict[str, Any]:
-    """Return the shipped OpenAPI document as plain Python data.
+    """Return a copy of the shipped OpenAPI document as plain Python data.
 
-    The file is read and parsed once per process; each call returns a deep copy, so a caller
-    may change its copy (for example override ``servers``) without affecting other callers.
+    The file is parsed once per process (:func:`shared_spec`); each call returns a deep copy, so
+    a caller may change its copy (for example override ``servers``).
 
     Returns:
         The parsed OpenAPI document.
-
-    Raises:
-        ValueError: The shipped file is not a YAML mapping.
     """
-    return copy.deepcopy(_parsed_spec())
+    return copy.deepcopy(shared_spec())

@@ -6,11 +6,11 @@ document costs microseconds. A rejected one is explained from the same spec: ``d
 not a JSON Schema keyword, so a message's problems are those of the kind its ``channel`` names;
 the ``description`` of a failing ``not``, ``then``, ``else`` or ``dependentSchemas`` rule is the
 message. The one rule JSON Schema cannot state, a calendar event ending after it starts, is
-:func:`calendar_problems`.
+:func:`calendar_problems`; only RCS messages can hold one, so no other message is walked.
 """
 
-import functools
 import re
+import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,7 +19,7 @@ from typing import Any
 import jsonschema_rs
 
 from messente_omnichannel._errors import Problem
-from messente_omnichannel._spec import load_spec
+from messente_omnichannel._spec import shared_spec
 
 Path = tuple[str | int, ...]
 
@@ -82,6 +82,8 @@ class SchemaCheck:
         self._components = dict(components)
         self._inline: dict[str, Any] = {}
         self._compiled: dict[str, tuple[jsonschema_rs.Validator, dict[str, Any]]] = {}
+        # Threads sharing a cold check wait for one compilation instead of each compiling.
+        self._lock = threading.Lock()
 
     def ref_for(self, schema: Mapping[str, Any]) -> str:
         """Return a ``$ref`` for a schema of the document, registering it if it is inline.
@@ -101,7 +103,12 @@ class SchemaCheck:
 
     def _compile(self, ref: str) -> tuple[jsonschema_rs.Validator, dict[str, Any]]:
         compiled = self._compiled.get(ref)
-        if compiled is None:
+        if compiled is not None:
+            return compiled
+        with self._lock:
+            compiled = self._compiled.get(ref)
+            if compiled is not None:
+                return compiled
             # The components become the root document, so "#/components/..." refs resolve and an
             # error's schema_path is a location in that root.
             root = {
@@ -112,7 +119,7 @@ class SchemaCheck:
             }
             compiled = jsonschema_rs.validator_for(root, validate_formats=True), root
             self._compiled[ref] = compiled
-        return compiled
+            return compiled
 
     def is_valid(self, ref: str, data: Any) -> bool:
         """Return whether data is valid against a schema (the fast path of a valid request).
@@ -153,10 +160,20 @@ class SchemaCheck:
         return _sorted(found)
 
 
-@functools.cache
+_shipped_lock = threading.Lock()
+_shipped: SchemaCheck | None = None
+
+
 def shipped() -> SchemaCheck:
-    """Return the checks of the ``openapi.yaml`` shipped in this package."""
-    return SchemaCheck(load_spec()["components"])
+    """Return the checks of the spec shipped in this package, built once per process."""
+    global _shipped
+    check = _shipped
+    if check is None:
+        with _shipped_lock:
+            if _shipped is None:
+                _shipped = SchemaCheck(shared_spec()["components"])
+            check = _shipped
+    return check
 
 
 def schema_problems(schema_name: str, data: Any) -> list[Problem]:
@@ -170,10 +187,12 @@ def schema_problems(schema_name: str, data: Any) -> list[Problem]:
         Every problem found, sorted by path; empty when the data is valid.
     """
     try:
-        found = shipped().violations(schema_ref(schema_name), data)
+        found = [*shipped().violations(schema_ref(schema_name), data), *calendar_problems(data)]
     except (ValueError, OverflowError) as exc:
         found = [Violation((), f"cannot be checked: {exc}")]
-    return [v.problem for v in _sorted([*found, *calendar_problems(data)])]
+    except RecursionError:
+        found = [Violation((), "is nested too deeply to be a request of this API")]
+    return [v.problem for v in _sorted(found)]
 
 
 def parse_datetime(value: str) -> datetime:
@@ -220,7 +239,12 @@ def calendar_problems(data: Any, prefix: Path = ()) -> list[Violation]:
         One problem per event that does not; a malformed time is left to the schema check.
     """
     problems = []
-    for path, event in _find(data, "create_calendar_event_action", prefix):
+    events = (
+        found
+        for path, rcs in _rcs_messages(data, prefix)
+        for found in _find(rcs, "create_calendar_event_action", path)
+    )
+    for path, event in events:
         start, end = event.get("start_time"), event.get("end_time")
         if not (isinstance(start, str) and isinstance(end, str)):
             continue
@@ -230,6 +254,21 @@ def calendar_problems(data: Any, prefix: Path = ()) -> list[Violation]:
         except ValueError:
             continue  # a malformed time is reported by the schema check
     return problems
+
+
+def _rcs_messages(data: Any, prefix: Path) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+    """Yield the RCS messages of an omnimessage, or of each omnimessage of a bulk request."""
+    messages = data.get("messages") if isinstance(data, Mapping) else None
+    if not isinstance(messages, list):
+        return
+    for index, message in enumerate(messages):
+        if not isinstance(message, Mapping):
+            continue
+        path = (*prefix, "messages", index)
+        if message.get("channel") == "rcs":
+            yield path, message
+        elif "to" in message:
+            yield from _rcs_messages(message, path)
 
 
 def _find(node: Any, key: str, path: Path) -> Iterator[tuple[Path, Mapping[str, Any]]]:

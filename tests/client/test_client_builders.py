@@ -1,5 +1,6 @@
 """Builders write the API's JSON; the chain reads like the intent and needs no wrapper classes."""
 
+import json
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -18,7 +19,7 @@ from messente_omnichannel import (
     WhatsApp,
     validate,
 )
-from messente_omnichannel._client._base import omnimessage_payload
+from messente_omnichannel._client._prepare import prepare_omnimessage
 
 VIDEO = {
     "url": "https://example.com/v.mp4",
@@ -89,7 +90,7 @@ def test_three_channel_chain_in_attempt_order() -> None:
 )
 def test_time_to_send_is_rfc3339_with_offset(given: datetime, sent: str) -> None:
     message = Omnimessage(to="+37251000000", messages=[SMS("Hi")], time_to_send=given)
-    payload, _ = omnimessage_payload(message)
+    payload = json.loads(prepare_omnimessage(message))
     assert payload["time_to_send"] == sent
 
 
@@ -268,7 +269,7 @@ def test_payload_survives_the_generated_models_unchanged() -> None:
     message = Omnimessage(
         to="+37251000000", messages=messages, time_to_send="2030-01-01T00:00:00+02:00"
     )
-    payload, _ = omnimessage_payload(message)
+    payload = json.loads(prepare_omnimessage(message))
     assert payload == message.to_dict()
 
 

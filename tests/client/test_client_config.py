@@ -16,6 +16,9 @@ from messente_omnichannel import (
     Omnimessage,
     SendOutcomeUnknownError,
 )
+from messente_omnichannel._client._base import Call
+from messente_omnichannel._client._operations import STATUS
+from messente_omnichannel._results import parse_report
 
 from .conftest import OMNI_ID, PASSWORD, USERNAME, Script, created_body, report_body
 
@@ -188,7 +191,8 @@ def test_no_credential_in_repr_logs_or_exceptions(
     texts = [repr(client), str(client), repr(client._credentials)]
     # The per-attempt state sits in a local of the retry loop: tracebacks that dump locals
     # (Sentry, pytest --showlocals) print its repr.
-    texts.append(repr(client._start(0.0, None)))
+    call = Call(STATUS, STATUS.path_for(OMNI_ID), parse_report)
+    texts += [repr(call), repr(client._request(call, 1.0))]
     with pytest.raises(ApiError) as read_error:
         client.status(OMNI_ID)
     with pytest.raises(SendOutcomeUnknownError) as send_error:

@@ -8,16 +8,16 @@ import pytest
 
 from messente_omnichannel import (
     SMS,
-    AsyncOmnichannel,
+    ApiConnectionError,
+    ApiTimeoutError,
     ApiUnreachableError,
+    AsyncOmnichannel,
     NotFoundError,
     Omnichannel,
     Omnimessage,
     RateLimitError,
     SendOutcomeUnknownError,
     ServerError,
-    ApiTimeoutError,
-    ApiConnectionError,
 )
 
 from .conftest import OMNI_ID, FakeTime, Script, created_body, report_body

@@ -4,17 +4,13 @@ import argparse
 import contextlib
 import logging
 import os
-import socket
 import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from messente_omnichannel._builders.omnimessage import Message, Omnimessage
-from messente_omnichannel._builders.rcs import RCS
-from messente_omnichannel._builders.sms import SMS
-from messente_omnichannel._builders.viber import Viber
-from messente_omnichannel._builders.whatsapp import WhatsApp
+from messente_omnichannel._builders.omnimessage import Omnimessage
+from messente_omnichannel._cli._channels import BY_CHANNEL, OPTION_LIST
 from messente_omnichannel._cli._output import (
     STATUS_HEADER,
     Exit,
@@ -28,13 +24,13 @@ from messente_omnichannel._cli._output import (
     update_line,
     when,
 )
-from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._client._credentials import PASSWORD_ENV
+from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._errors import InvalidMessageError, MessenteError, Problem, ReportError
-from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._parse import DeliveryUpdate
+from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._tracker import ChainOutcome, Tracker
-from messente_omnichannel_client.models import OmnimessageCreated
+from messente_omnichannel_client.models import Channel, OmnimessageCreated
 
 SANDBOX_SPEED = 60.0
 """Sandbox seconds per real second with ``--sandbox``: a fallback chain plays out in a blink."""
@@ -117,7 +113,7 @@ def _senders(values: list[str], channels: set[str]) -> dict[str, str]:
     senders: dict[str, str] = {}
     for value in values:
         channel, sep, sender = value.partition("=")
-        if sep and channel in channels | {"whatsapp", "viber", "sms", "rcs"}:
+        if sep and channel in BY_CHANNEL:
             senders[channel] = sender
         else:
             senders.update(dict.fromkeys(("*", *channels), value))
@@ -136,31 +132,13 @@ def build_message(args: argparse.Namespace) -> Omnimessage:
     Raises:
         InvalidMessageError: No channel was given.
     """
-    chain: list[tuple[str, str]] = args.chain or []
+    chain: list[tuple[Channel, str]] = args.chain or []
     if not chain:
-        raise InvalidMessageError(
-            [Problem("messages", "give at least one of --whatsapp-template, --viber, --sms, --rcs")]
-        )
+        raise InvalidMessageError([Problem("messages", f"give at least one of {OPTION_LIST}")])
     senders = _senders(args.sender, {channel for channel, _ in chain})
-    messages: list[Message] = []
-    for channel, value in chain:
-        sender = senders.get(channel)
-        if channel == "whatsapp":
-            messages.append(
-                WhatsApp.template(
-                    value, args.template_lang, body=list(args.template_param), sender=sender
-                )
-            )
-        elif channel == "viber":
-            messages.append(Viber(text=value, sender=sender))
-        elif channel == "rcs":
-            if not sender:
-                raise InvalidMessageError(
-                    [Problem("--sender", "RCS needs a sender (the RCS agent): --sender rcs=AGENT")]
-                )
-            messages.append(RCS(text=value, sender=sender))
-        else:
-            messages.append(SMS(value, sender=sender))
+    messages = [
+        BY_CHANNEL[channel].build(value, senders.get(channel), args) for channel, value in chain
+    ]
     return Omnimessage(to=args.to, messages=messages, dlr_url=args.dlr_url, time_to_send=args.at)
 
 
@@ -282,7 +260,7 @@ def listen(args: argparse.Namespace, printer: Printer) -> int:
             "use --password-file, or --sandbox for the sandbox's demo account."
         )
     try:
-        import uvicorn
+        from messente_omnichannel._serving import http_url, listening_socket, make_server
     except ImportError:
         raise MessenteError(f"listen needs uvicorn: {_EXTRA_HINT}.") from None
     printer.add_secret(password)
@@ -303,25 +281,16 @@ def listen(args: argparse.Namespace, printer: Printer) -> int:
         printer.event(f"refused a delivery report: {error}", {"refused": type(error).__name__})
 
     receiver = ReportReceiver(on_report, password=password, on_reject=on_reject)
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((args.host, args.port))
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
-        sock.close()
         raise MessenteError(f"Cannot listen on {args.host}:{args.port}: {exc.strerror}.") from None
-    host, port = sock.getsockname()[:2]
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{port}/"
+    url = http_url(*sock.getsockname()[:2])
     printer.event(
         f"Listening for delivery reports on {url} (use it as --dlr-url); Ctrl-C stops.",
         {"listening": url},
     )
-    config = uvicorn.Config(
-        receiver, log_level="warning", access_log=False, lifespan="off", server_header=False
-    )
-    server = uvicorn.Server(config)
+    server = make_server(receiver)
     # Without a handler of its own, logging's last resort would print each refusal a second
     # time, and a failing callback with its traceback. Added only once nothing can fail before
     # the finally below removes it.

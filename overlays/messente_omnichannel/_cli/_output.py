@@ -8,16 +8,16 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from messente_omnichannel._errors import (
+    ApiConnectionError,
     ApiError,
     InvalidMessageError,
     InvalidReportError,
     MessenteError,
     SendOutcomeUnknownError,
-    ApiConnectionError,
 )
 from messente_omnichannel._reports._parse import DeliveryUpdate
-from messente_omnichannel._results import DeliveryReport, DeliveryResult
 from messente_omnichannel._reports._tracker import ChainOutcome
+from messente_omnichannel._results import DeliveryReport, DeliveryResult
 from messente_omnichannel_client.models import OmnimessageCreated
 
 PROG = "messente-omnichannel"

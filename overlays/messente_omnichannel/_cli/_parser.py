@@ -6,19 +6,12 @@ import sys
 from datetime import UTC, datetime, timedelta
 from typing import Any, NoReturn
 
+from messente_omnichannel._cli._channels import BY_OPTION, CHANNEL_OPTIONS
 from messente_omnichannel._cli._output import PROG, Exit
 from messente_omnichannel._client._config import BASE_URL_ENV
 from messente_omnichannel._client._credentials import PASSWORD_ENV, USERNAME_ENV
 from messente_omnichannel._results import parse_timestamp
 from messente_omnichannel._version import __version__
-
-CHANNEL_OPTIONS = {
-    "--whatsapp-template": "whatsapp",
-    "--viber": "viber",
-    "--sms": "sms",
-    "--rcs": "rcs",
-}
-"""Each channel option adds one attempt to the chain, in the order given."""
 
 _RELATIVE = re.compile(r"^\+(\d+)([smhd])$")
 _UNITS = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
@@ -137,7 +130,7 @@ class _Chain(argparse.Action):
         option_string: str | None = None,
     ) -> None:
         chain = list(getattr(namespace, self.dest, None) or [])
-        chain.append((CHANNEL_OPTIONS[option_string or ""], values))
+        chain.append((BY_OPTION[option_string or ""].channel, values))
         setattr(namespace, self.dest, chain)
 
 
@@ -242,18 +235,10 @@ def build_parser() -> Parser:
     )
     send.add_argument("to", metavar="TO", help="recipient in E.164 format, e.g. +37251234567")
     channels = send.add_argument_group("channels, in fallback order")
-    channels.add_argument(
-        "--whatsapp-template",
-        dest="chain",
-        action=_Chain,
-        metavar="NAME",
-        help="a WhatsApp template message (approved template name)",
-    )
-    channels.add_argument("--viber", dest="chain", action=_Chain, metavar="TEXT", help="Viber")
-    channels.add_argument("--sms", dest="chain", action=_Chain, metavar="TEXT", help="SMS")
-    channels.add_argument(
-        "--rcs", dest="chain", action=_Chain, metavar="TEXT", help="RCS text (needs --sender)"
-    )
+    for row in CHANNEL_OPTIONS:
+        channels.add_argument(
+            row.option, dest="chain", action=_Chain, metavar=row.metavar, help=row.help
+        )
     channels.add_argument(
         "--template-lang",
         default="en",

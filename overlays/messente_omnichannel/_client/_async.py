@@ -2,36 +2,40 @@
 
 from collections.abc import Awaitable, Callable, Iterable
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Self, TypeVar
 from uuid import UUID
 
 import anyio
 import httpx
 
-from messente_omnichannel import _calls
 from messente_omnichannel._client._base import (
-    USER_AGENT,
-    ClientCore,
-    MessageLike,
-    Operation,
-    bulk_payload,
-    omnimessage_payload,
-    omnimessage_uuid,
+    BaseClient,
+    Call,
+    Outcome,
+    per_call_timeout,
     uncertain_outcome,
 )
-from messente_omnichannel._client._options import as_timeout
-from messente_omnichannel._results import DeliveryReport, parse_bulk, parse_created, parse_report
-from messente_omnichannel_client import AuthenticatedClient
-from messente_omnichannel_client.api.bulk import send_bulk_omnimessage
-from messente_omnichannel_client.api.cancel import cancel_scheduled_message
-from messente_omnichannel_client.api.delivery_report import retrieve_delivery_report
-from messente_omnichannel_client.api.omnimessage import send_omnimessage
+from messente_omnichannel._client._operations import CANCEL, SEND, SEND_BULK, STATUS
+from messente_omnichannel._client._prepare import (
+    MessageLike,
+    omnimessage_uuid,
+    prepare_bulk,
+    prepare_omnimessage,
+)
+from messente_omnichannel._client._transports import async_transport
+from messente_omnichannel._results import (
+    DeliveryReport,
+    parse_bulk,
+    parse_cancelled,
+    parse_created,
+    parse_report,
+)
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 
 T = TypeVar("T")
 
 
-class AsyncOmnichannel(ClientCore):
+class AsyncOmnichannel(BaseClient):
     """Asynchronous client of Messente's Omnichannel API, with the surface of :class:`Omnichannel`.
 
     Example:
@@ -41,6 +45,7 @@ class AsyncOmnichannel(ClientCore):
     ``MESSENTE_API_PASSWORD``; the base URL from ``base_url``, ``MESSENTE_BASE_URL`` or the
     production API. Reads and cancels are retried on connection errors, timeouts, 429 and 5xx;
     sends only when they provably were not processed (see :class:`SendOutcomeUnknownError`).
+    One client serves many concurrent tasks of one event loop.
     """
 
     def __init__(
@@ -71,10 +76,13 @@ class AsyncOmnichannel(ClientCore):
             max_retries: Retries after the first attempt (default 2).
             deadline: Seconds for a whole call, retries included (default 60).
             retry_uncertain_sends: Also retry sends whose outcome is unknown; may deliver twice.
-            http_client: An ``httpx.AsyncClient`` to use; the client sets its base URL and adds
-                event hooks, and does not close it.
+            http_client: An ``httpx.AsyncClient`` to send through, left unchanged and not closed.
+                Its transport, limits, proxies, event hooks and auth apply; its base URL,
+                default headers and timeout do not (each request carries its own).
             transport: An ``httpx`` transport for the client built here (for example a sandbox's
-                or ``httpx.MockTransport``).
+                or ``httpx.MockTransport``). By default, the aiohttp-backed transport of
+                ``httpx-aiohttp`` when it is installed (``messente-omnichannel[aiohttp]``), else
+                httpx's own.
             sleep: Waits between retries (``anyio.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
@@ -98,16 +106,10 @@ class AsyncOmnichannel(ClientCore):
             random=random,
         )
         self._sleep = sleep or anyio.sleep
-        if http_client is None:
-            http_client = httpx.AsyncClient(
-                timeout=options.timeout, transport=transport, headers={"User-Agent": USER_AGENT}
-            )
-            self._owns_http = True
-        else:
-            self._owns_http = False
-        _calls.install(http_client, self._base_url)
-        self._http = http_client
-        self._client: AuthenticatedClient = self._generated(http_client)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(
+            timeout=options.timeout, transport=transport or async_transport()
+        )
 
     async def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
@@ -127,10 +129,9 @@ class AsyncOmnichannel(ClientCore):
             ApiError: The API refused it (a subclass says why).
             ApiConnectionError: It could not be sent.
         """
-        payload, model = omnimessage_payload(message)
-        op = Operation("POST", "/omnimessage", parse_created, payload)
+        content = prepare_omnimessage(message)
         return await self._run(
-            op, lambda c: send_omnimessage.asyncio_detailed(client=c, body=model), timeout
+            Call(SEND, SEND.path, parse_created, content, per_call_timeout(timeout))
         )
 
     async def send_bulk(
@@ -151,10 +152,9 @@ class AsyncOmnichannel(ClientCore):
             ApiError: The API refused the whole request.
             ApiConnectionError: It could not be sent.
         """
-        payload, model = bulk_payload(messages)
-        op = Operation("POST", "/omnimessages", parse_bulk, payload)
+        content = prepare_bulk(messages)
         return await self._run(
-            op, lambda c: send_bulk_omnimessage.asyncio_detailed(client=c, body=model), timeout
+            Call(SEND_BULK, SEND_BULK.path, parse_bulk, content, per_call_timeout(timeout))
         )
 
     async def status(
@@ -174,13 +174,8 @@ class AsyncOmnichannel(ClientCore):
             ApiError: Another error answer.
             ApiConnectionError: No answer within the retries and the deadline.
         """
-        uuid = omnimessage_uuid(omnimessage_id)
-        op = Operation("GET", f"/omnimessage/{uuid}/status", parse_report)
-        return await self._run(
-            op,
-            lambda c: retrieve_delivery_report.asyncio_detailed(omnimessage_id=uuid, client=c),
-            timeout,
-        )
+        path = STATUS.path_for(omnimessage_uuid(omnimessage_id))
+        return await self._run(Call(STATUS, path, parse_report, timeout=per_call_timeout(timeout)))
 
     async def cancel(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
@@ -196,43 +191,32 @@ class AsyncOmnichannel(ClientCore):
             ApiError: Another error answer.
             ApiConnectionError: No answer within the retries and the deadline.
         """
-        uuid = omnimessage_uuid(omnimessage_id)
-        op = Operation("DELETE", f"/omnimessage/{uuid}", lambda _: None)
-        await self._run(
-            op,
-            lambda c: cancel_scheduled_message.asyncio_detailed(omnimessage_id=uuid, client=c),
-            timeout,
-        )
+        path = CANCEL.path_for(omnimessage_uuid(omnimessage_id))
+        await self._run(Call(CANCEL, path, parse_cancelled, timeout=per_call_timeout(timeout)))
 
-    async def _run(
-        self,
-        op: Operation[T],
-        invoke: Callable[[AuthenticatedClient], Awaitable[Any]],
-        timeout: float | httpx.Timeout | None,
-    ) -> T:
-        per_call = None if timeout is None else as_timeout(timeout)
+    async def _run(self, call: Call[T]) -> T:
         started = self._clock()
         attempt = 0
         uncertain = False
+        outcome: Outcome | None = None
         while True:
-            call = self._start(started, per_call)
-            token = _calls.current.set(call)
+            remaining = self._remaining(started)
+            if remaining <= 0:
+                return self._out_of_time(call, outcome, attempt, uncertain)
+            request = self._request(call, remaining)
             try:
-                await invoke(self._client)
-                outcome = self._attempt_outcome(call, None)
-            except Exception as exc:
-                outcome = self._attempt_outcome(call, exc)
-            finally:
-                _calls.current.reset(token)
-            delay = self._delay(op, outcome, attempt, started)
+                outcome = await self._http.send(request)
+            except httpx.RequestError as exc:
+                outcome = exc
+            delay = self._delay(call, outcome, attempt, started)
             if delay is None:
-                return self._finish(op, outcome, attempt + 1, uncertain)
+                return self._finish(call, outcome, attempt + 1, uncertain)
             uncertain = uncertain or uncertain_outcome(outcome)
             await self._sleep(delay)
             attempt += 1
 
     async def aclose(self) -> None:
-        """Close the connections, unless the ``httpx.Client`` was given by the caller."""
+        """Close the connections, unless the ``httpx.AsyncClient`` was given by the caller."""
         if self._owns_http:
             await self._http.aclose()
 

@@ -1,123 +1,79 @@
-"""What the sync and async clients share: settings, request preparation, and outcomes.
+"""What the sync and async clients share: settings, the request of each attempt, and outcomes.
 
-Only the loop that waits differs between the two; everything it decides is made here.
+Only the loop that waits differs between the two clients; everything it decides is made here.
+Each attempt is one ``httpx.Request`` built here from the exact bytes that were validated, with
+the call's ``Authorization`` header and the attempt's timeout on it; the answer is parsed once.
 """
 
+import json
+import logging
 import random as _random
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Generic, Self, TypeVar
-from uuid import UUID
 
 import httpx
 
-from messente_omnichannel import _calls
-from messente_omnichannel._builders.omnimessage import Omnimessage
 from messente_omnichannel._client._config import resolve_base_url
 from messente_omnichannel._client._credentials import Credentials, resolve_credentials
-from messente_omnichannel._errors import (
-    ApiError,
-    ApiUnreachableError,
-    InvalidMessageError,
-    MessenteError,
-    Problem,
-    SendOutcomeUnknownError,
-    ApiTimeoutError,
-    ApiConnectionError,
-)
-from messente_omnichannel._logging import logger
+from messente_omnichannel._client._operations import Operation
 from messente_omnichannel._client._options import Options, as_timeout, capped
-from messente_omnichannel._results import api_error, parse_success
 from messente_omnichannel._client._retry import Failure, classify, next_delay
-from messente_omnichannel._validation import validate_bulk, validate_omnimessage
+from messente_omnichannel._errors import (
+    ApiConnectionError,
+    ApiError,
+    ApiTimeoutError,
+    ApiUnreachableError,
+    MessenteError,
+    SendOutcomeUnknownError,
+)
+from messente_omnichannel._logging import logger, redact_headers
+from messente_omnichannel._results import api_error, parse_success
 from messente_omnichannel._version import __version__
-from messente_omnichannel_client import AuthenticatedClient
-from messente_omnichannel_client import models as gen
 
 T = TypeVar("T")
-MessageLike = Omnimessage | Mapping[str, Any]
-"""An omnimessage: built with :class:`Omnimessage`, or the API's JSON as a mapping."""
+Outcome = httpx.Response | httpx.RequestError
+"""What one attempt ended with: an answer, or the transport error that stopped it."""
 
 USER_AGENT = f"messente-omnichannel-python/{__version__}"
 
 
 @dataclass(frozen=True, slots=True)
-class Operation(Generic[T]):
+class Call(Generic[T]):
     """One API call: what to send and how to read the answer.
 
     Attributes:
-        method: The HTTP method.
-        path: The path, for messages.
+        operation: The operation.
+        path: The path of this request, relative to the base URL.
         parse: Parses the decoded JSON of a success.
-        payload: The JSON body of a send, kept for :class:`SendOutcomeUnknownError`.
+        content: The request body, exactly as validated; ``None`` for no body.
+        timeout: The caller's timeout for this call, or ``None`` for the client's.
     """
 
-    method: str
+    operation: Operation
     path: str
     parse: Callable[[Any], T]
-    payload: dict[str, Any] | None = None
+    content: bytes | None = None
+    timeout: httpx.Timeout | None = None
 
 
-def omnimessage_payload(message: MessageLike) -> tuple[dict[str, Any], gen.Omnimessage]:
-    """Validate an omnimessage and turn it into the generated model.
-
-    Args:
-        message: The omnimessage.
-
-    Returns:
-        The exact JSON that will be sent, and the model that sends it.
-
-    Raises:
-        InvalidMessageError: With every problem found.
-    """
-    data = message.to_dict() if isinstance(message, Omnimessage) else dict(message)
-    validate_omnimessage(data)
-    model = gen.Omnimessage.from_dict(data)
-    return model.to_dict(), model
-
-
-def bulk_payload(messages: Iterable[MessageLike]) -> tuple[dict[str, Any], gen.BulkOmnimessage]:
-    """Validate a bulk request and turn it into the generated model.
+def per_call_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
+    """Check the timeout a caller gave for one call.
 
     Args:
-        messages: The omnimessages.
+        value: Seconds, an ``httpx.Timeout``, or ``None`` for the client's own.
 
     Returns:
-        The exact JSON that will be sent, and the model that sends it.
+        The timeout, or ``None``.
 
     Raises:
-        InvalidMessageError: With every problem found, paths starting at ``messages[i]``.
+        ValueError: Some phase has no limit.
     """
-    data = {"messages": [m.to_dict() if isinstance(m, Omnimessage) else dict(m) for m in messages]}
-    validate_bulk(data)
-    model = gen.BulkOmnimessage.from_dict(data)
-    return model.to_dict(), model
+    return None if value is None else as_timeout(value)
 
 
-def omnimessage_uuid(value: UUID | str) -> UUID:
-    """Check an omnimessage ID.
-
-    Args:
-        value: The ID returned by a send.
-
-    Returns:
-        The ID as a UUID.
-
-    Raises:
-        InvalidMessageError: It is not a UUID.
-    """
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(str(value))
-    except ValueError:
-        raise InvalidMessageError(
-            [Problem("omnimessage_id", f"{value!r} is not a UUID such as the one send() returns")]
-        ) from None
-
-
-def uncertain_outcome(outcome: httpx.Response | httpx.RequestError) -> bool:
+def uncertain_outcome(outcome: Outcome) -> bool:
     """Tell whether an attempt may have been processed without a clear answer.
 
     Args:
@@ -131,7 +87,7 @@ def uncertain_outcome(outcome: httpx.Response | httpx.RequestError) -> bool:
     return classify(outcome) is Failure.UNCERTAIN
 
 
-class ClientCore:
+class BaseClient:
     """Settings and decisions shared by :class:`Omnichannel` and :class:`AsyncOmnichannel`."""
 
     _credentials: Credentials
@@ -140,6 +96,8 @@ class ClientCore:
     _clock: Callable[[], float]
     _random: Callable[[], float]
     _owns_http: bool
+    _headers: dict[str, str]
+    _urls: dict[str, httpx.URL]
 
     def _configure(
         self,
@@ -171,6 +129,14 @@ class ClientCore:
         )
         self._clock = clock or time.monotonic
         self._random = random or _random.random
+        self._headers = {
+            "Authorization": self._credentials.authorization(),
+            "Accept": "application/json",
+            "User-Agent": USER_AGENT,
+        }
+        # Parsing a URL costs more than the rest of building a request: the fixed ones are
+        # parsed once.
+        self._urls = {}
         return self._options
 
     @staticmethod
@@ -244,32 +210,47 @@ class ClientCore:
             f"retry_uncertain_sends={o.retry_uncertain_sends})"
         )
 
-    def _generated(self, http: httpx.Client | httpx.AsyncClient) -> AuthenticatedClient:
-        # The token is never used: the httpx client is set below, and the call hooks put the
-        # basic-auth header on each request, so no secret lives in the generated client.
-        client = AuthenticatedClient(base_url=self._base_url, token="", prefix="")
-        if isinstance(http, httpx.AsyncClient):
-            return client.set_async_httpx_client(http)
-        return client.set_httpx_client(http)
+    def _url(self, call: Call[Any]) -> httpx.URL:
+        url = self._urls.get(call.path)
+        if url is None:
+            url = httpx.URL(self._base_url + call.path)
+            if call.path == call.operation.path:
+                self._urls[call.path] = url
+        return url
 
-    def _start(self, started: float, timeout: httpx.Timeout | None) -> _calls.Call:
-        remaining = self._options.deadline - (self._clock() - started)
-        if remaining <= 0:
-            raise ApiTimeoutError(f"The call ran out of its {self._options.deadline} s deadline.")
-        return _calls.Call(
-            authorization=self._credentials.authorization(),
-            timeout=capped(timeout or self._options.timeout, remaining),
+    def _remaining(self, started: float) -> float:
+        return self._options.deadline - (self._clock() - started)
+
+    def _request(self, call: Call[Any], remaining: float) -> httpx.Request:
+        """Build one attempt: the validated bytes, auth, and a timeout within the deadline."""
+        headers = self._headers
+        if call.content is not None:
+            headers = {**headers, "Content-Type": "application/json"}
+        request = httpx.Request(
+            call.operation.method,
+            self._url(call),
+            content=call.content,
+            headers=headers,
+            extensions={"timeout": capped(call.timeout or self._options.timeout, remaining)},
         )
+        if logger.isEnabledFor(logging.DEBUG):
+            logger.debug(
+                "HTTP request: %s %s headers=%s",
+                request.method,
+                request.url,
+                redact_headers(request.headers.items()),
+            )
+        return request
 
     def _delay(
-        self,
-        op: Operation[Any],
-        outcome: httpx.Response | httpx.RequestError,
-        attempt: int,
-        started: float,
+        self, call: Call[Any], outcome: Outcome, attempt: int, started: float
     ) -> float | None:
+        if isinstance(outcome, httpx.Response):
+            logger.debug(
+                "HTTP response: %s %s -> %s", call.operation.method, call.path, outcome.status_code
+            )
         delay = next_delay(
-            method=op.method,
+            method=call.operation.method,
             outcome=outcome,
             attempt=attempt,
             elapsed=self._clock() - started,
@@ -284,8 +265,8 @@ class ClientCore:
             )
             logger.info(
                 "Retrying %s %s in %.2f s after %s (retry %d of %d)",
-                op.method,
-                op.path,
+                call.operation.method,
+                call.path,
                 delay,
                 what,
                 attempt + 1,
@@ -293,57 +274,44 @@ class ClientCore:
             )
         return delay
 
-    def _finish(
-        self,
-        op: Operation[T],
-        outcome: httpx.Response | httpx.RequestError,
-        attempts: int,
-        uncertain_before: bool,
+    def _out_of_time(
+        self, call: Call[T], last: Outcome | None, attempts: int, uncertain: bool
     ) -> T:
+        """End a call whose deadline ran out before its next attempt could start."""
+        if last is not None:
+            return self._finish(call, last, attempts, uncertain)
+        raise ApiTimeoutError(f"The call ran out of its {self._options.deadline} s deadline.")
+
+    def _finish(self, call: Call[T], outcome: Outcome, attempts: int, uncertain_before: bool) -> T:
         scrub = self._credentials.scrub
+        method, path = call.operation.method, call.path
         tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}"
         if isinstance(outcome, httpx.Response) and outcome.is_success:
-            return parse_success(outcome, op.parse, scrub)
-        send = op.method == "POST" and op.payload is not None
+            return parse_success(outcome, call.parse, scrub)
         if isinstance(outcome, httpx.Response):
             note = ""
-            if op.method == "DELETE" and outcome.status_code == 404 and uncertain_before:
+            if method == "DELETE" and outcome.status_code == 404 and uncertain_before:
                 note = " An earlier attempt got no clear answer and may have cancelled it."
             error: MessenteError = api_error(outcome, scrub, note)
             reason = f"HTTP {outcome.status_code}{tries}"
         else:
             detail = scrub(f"{type(outcome).__name__}: {outcome}")
             reason = f"{detail}{tries}"
-            where = f"{op.method} {op.path} failed{tries}: {detail}"
+            where = f"{method} {path} failed{tries}: {detail}"
             if isinstance(outcome, httpx.TimeoutException):
                 error = ApiTimeoutError(where)
             elif classify(outcome) is Failure.NOT_SENT:
                 error = ApiUnreachableError(where + " (the request was not sent)")
             else:
                 error = ApiConnectionError(where)
-        if send and op.payload is not None and (uncertain_outcome(outcome) or uncertain_before):
+        uncertain = uncertain_outcome(outcome) or uncertain_before
+        if call.operation.sends and call.content is not None and uncertain:
             status = outcome.status_code if isinstance(outcome, httpx.Response) else None
             unknown = SendOutcomeUnknownError(
-                reason, payload=op.payload, path=op.path, status=status
+                reason, payload=json.loads(call.content), path=path, status=status
             )
             logger.warning("%s", unknown)
             raise unknown from error
         if isinstance(error, ApiError) or not isinstance(outcome, httpx.RequestError):
             raise error
         raise error from outcome
-
-    def _attempt_outcome(
-        self, call: _calls.Call, exc: BaseException | None
-    ) -> httpx.Response | httpx.RequestError:
-        if isinstance(exc, httpx.RequestError):
-            return exc
-        if call.response is None:
-            # Nothing came back and it was not a transport error: not ours to hide.
-            if exc is not None:
-                raise exc
-            raise MessenteError(
-                "No response was recorded: the httpx client's event hooks were removed."
-            )
-        # A generated parser that failed on the body (exc) is no loss: the raw answer is parsed
-        # again by this package's own parser, which handles any body.
-        return call.response

@@ -23,9 +23,9 @@ from messente_omnichannel._errors import (
     ReportNotJSONError,
     WrongSignatureError,
 )
+from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign, verify
 from messente_omnichannel._results import DeliveryResult, Price
 from messente_omnichannel._validation import schema_problems
-from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign, verify
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import Channel, DeliveryErrorCode, DeliveryStatus
 

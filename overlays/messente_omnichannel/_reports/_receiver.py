@@ -18,8 +18,8 @@ import anyio.to_thread
 
 from messente_omnichannel._asgi import Receive, Scope, Send, answer_lifespan
 from messente_omnichannel._client._credentials import PASSWORD_ENV
-from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._errors import MessenteError, ReportError, SignatureError
+from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._reports._parse import (
     DeliveryUpdate,
     Passwords,
@@ -191,14 +191,14 @@ class ReportReceiver:
             MessenteError: uvicorn is not installed.
         """
         try:
-            from messente_omnichannel.sandbox._server import background_server
+            from messente_omnichannel._serving import background_server, http_url
         except ImportError:
             raise MessenteError(
                 "Serving the receiver needs uvicorn: pip install 'messente-omnichannel[sandbox]'."
             ) from None
-        with background_server(self, host, port) as (bound_host, bound_port):
-            shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-            yield f"http://{shown}:{bound_port}/"
+        served = background_server(self, host, port, thread_name="messente-report-receiver")
+        with served as (bound_host, bound_port):
+            yield http_url(bound_host, bound_port)
 
 
 async def _answer(

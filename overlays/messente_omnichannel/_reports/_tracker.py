@@ -14,12 +14,8 @@ from uuid import UUID
 
 from messente_omnichannel._reports._parse import DeliveryUpdate
 from messente_omnichannel._results import DeliveryReport, DeliveryResult
-from messente_omnichannel_client.models import Channel, OmnimessageCreated
-
-DELIVERED_STATUSES = frozenset({"DELIVRD", "SEEN"})
-"""Statuses that mean the recipient got the message."""
-FAILED_STATUSES = frozenset({"UNDELIV", "FAILED", "EXPIRED", "REJECTD", "DELETED", "NACK"})
-"""Statuses after which the attempt will not deliver (the next channel is tried)."""
+from messente_omnichannel._statuses import DELIVERED_STATUSES, FAILED_STATUSES
+from messente_omnichannel_client.models import Channel, DeliveryStatus, OmnimessageCreated
 
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
@@ -44,7 +40,7 @@ def _rank(result: DeliveryResult) -> int:
     status = _status(result)
     if not status:
         return 0
-    if status == "SEEN":
+    if status == DeliveryStatus.SEEN:
         return 3
     return 2 if status in DELIVERED_STATUSES | FAILED_STATUSES else 1
 

@@ -17,7 +17,7 @@ from starlette.types import Message, Receive, Scope, Send
 
 from messente_omnichannel._asgi import answer_lifespan
 from messente_omnichannel.sandbox._errors import (
-    ApiError,
+    ErrorEntry,
     ErrorKind,
     RequestRejected,
     error_response,
@@ -145,7 +145,7 @@ class SandboxApp:
             # so an in-process test sees a failed request rather than a crash.
             logger.exception("unexpected error in the sandbox")
             if not started:
-                error = ApiError(
+                error = ErrorEntry(
                     ErrorKind.INTERNAL_SERVER_ERROR, "The sandbox failed unexpectedly; see its log."
                 )
                 await error_response(500, [error])(scope, receive, send)
@@ -160,11 +160,11 @@ class SandboxApp:
             operation = route.operations.get(method)
             if operation is None:
                 detail = f"{request.method} is not allowed on {route.template}; use {route.allow}."
-                error = ApiError(ErrorKind.METHOD_NOT_ALLOWED, detail)
+                error = ErrorEntry(ErrorKind.METHOD_NOT_ALLOWED, detail)
                 return error_response(405, [error], {"Allow": route.allow})
             return await self._operation(request, operation, match.groupdict())
         detail = f"No such endpoint: {path}. The API is under {self.base_path}."
-        return error_response(404, [ApiError(ErrorKind.NOT_FOUND, detail)])
+        return error_response(404, [ErrorEntry(ErrorKind.NOT_FOUND, detail)])
 
     async def _operation(
         self, request: Request, operation: str, params: dict[str, str]
@@ -193,14 +193,14 @@ class SandboxApp:
         retry = {"Retry-After": str(self.faults.retry_after)}
         if fault is Fault.TOO_MANY_REQUESTS:
             detail = f"Too many requests: retry after {self.faults.retry_after} seconds."
-            error = ApiError(ErrorKind.TOO_MANY_REQUESTS, detail)
+            error = ErrorEntry(ErrorKind.TOO_MANY_REQUESTS, detail)
             return error_response(429, [error], retry)
         if fault is Fault.UNAVAILABLE:
-            error = ApiError(
+            error = ErrorEntry(
                 ErrorKind.INTERNAL_SERVER_ERROR, "Service temporarily unavailable: retry later."
             )
             return error_response(503, [error], retry)
-        error = ApiError(ErrorKind.INTERNAL_SERVER_ERROR, "Internal server error (injected).")
+        error = ErrorEntry(ErrorKind.INTERNAL_SERVER_ERROR, "Internal server error (injected).")
         return error_response(500, [error])
 
     def _authenticate(self, header: str | None) -> str:
@@ -211,7 +211,7 @@ class SandboxApp:
                 "password (Account > API Settings)."
             )
             raise RequestRejected(
-                401, [ApiError(ErrorKind.UNAUTHORIZED, detail)], {"WWW-Authenticate": _REALM}
+                401, [ErrorEntry(ErrorKind.UNAUTHORIZED, detail)], {"WWW-Authenticate": _REALM}
             )
         expected = self.service.accounts.get(username)
         matches = hmac.compare_digest(
@@ -220,7 +220,7 @@ class SandboxApp:
         if expected is None or not matches:
             detail = "Invalid API username or password."
             raise RequestRejected(
-                401, [ApiError(ErrorKind.UNAUTHORIZED, detail)], {"WWW-Authenticate": _REALM}
+                401, [ErrorEntry(ErrorKind.UNAUTHORIZED, detail)], {"WWW-Authenticate": _REALM}
             )
         return username
 
@@ -268,7 +268,7 @@ class SandboxApp:
             errors = self.validator.check_body(operation, body)
         except (ValueError, OverflowError) as exc:
             # jsonschema_rs refuses some JSON that Python parses (integers beyond 64 bits).
-            errors = [ApiError(ErrorKind.INVALID_DATA, f"The request body is not valid: {exc}.")]
+            errors = [ErrorEntry(ErrorKind.INVALID_DATA, f"The request body is not valid: {exc}.")]
         if errors:
             raise RequestRejected(400, errors)
 

@@ -7,33 +7,36 @@ from dataclasses import dataclass
 
 from starlette.responses import Response
 
+from messente_omnichannel_client.models import ErrorCode, ErrorTitle
+
 
 class ErrorKind(enum.Enum):
-    """An error title with its code, as in the spec's ``ErrorTitle`` and ``ErrorCode``."""
+    """An error title with its code, from the spec's ``ErrorTitle`` and ``ErrorCode``."""
 
-    NOT_FOUND = ("Not found", "101")
-    FORBIDDEN = ("Forbidden", "102")
-    UNAUTHORIZED = ("Unauthorized", "103")
-    INTERNAL_SERVER_ERROR = ("Internal Server Error", "104")
-    INVALID_DATA = ("Invalid data", "105")
-    MISSING_DATA = ("Missing data", "106")
-    METHOD_NOT_ALLOWED = ("Method not allowed", "107")
-    # Beyond the spec's enums (which are open): only injected faults answer 429.
+    NOT_FOUND = (ErrorTitle.NOT_FOUND, ErrorCode.NOT_FOUND)
+    FORBIDDEN = (ErrorTitle.FORBIDDEN, ErrorCode.FORBIDDEN)
+    UNAUTHORIZED = (ErrorTitle.UNAUTHORIZED, ErrorCode.UNAUTHORIZED)
+    INTERNAL_SERVER_ERROR = (ErrorTitle.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_SERVER_ERROR)
+    INVALID_DATA = (ErrorTitle.INVALID_DATA, ErrorCode.INVALID_DATA)
+    MISSING_DATA = (ErrorTitle.MISSING_DATA, ErrorCode.MISSING_DATA)
+    METHOD_NOT_ALLOWED = (ErrorTitle.METHOD_NOT_ALLOWED, ErrorCode.METHOD_NOT_ALLOWED)
+    # The one kind beyond the spec's enums (which are open, so clients accept it): the API
+    # documents no 429 body, and only injected faults answer 429.
     TOO_MANY_REQUESTS = ("Too many requests", "429")
 
     @property
     def title(self) -> str:
         """The error title, for example ``Invalid data``."""
-        return self.value[0]
+        return str(self.value[0])
 
     @property
     def code(self) -> str:
         """The error code, a string such as ``"105"``."""
-        return self.value[1]
+        return str(self.value[1])
 
 
 @dataclass(frozen=True, slots=True)
-class ApiError:
+class ErrorEntry:
     """One item of an error body.
 
     Attributes:
@@ -57,7 +60,7 @@ class ApiError:
         }
 
 
-def error_body(errors: Sequence[ApiError]) -> dict[str, list[dict[str, str | None]]]:
+def error_body(errors: Sequence[ErrorEntry]) -> dict[str, list[dict[str, str | None]]]:
     """Return the spec's ``ErrorResponse`` for some errors.
 
     Args:
@@ -70,7 +73,7 @@ def error_body(errors: Sequence[ApiError]) -> dict[str, list[dict[str, str | Non
 
 
 def error_response(
-    status: int, errors: Sequence[ApiError], headers: dict[str, str] | None = None
+    status: int, errors: Sequence[ErrorEntry], headers: dict[str, str] | None = None
 ) -> Response:
     """Build an ``application/json`` error response.
 
@@ -96,7 +99,7 @@ class RequestRejected(Exception):  # noqa: N818 (a rejection, not a failure of t
     """
 
     def __init__(
-        self, status: int, errors: Sequence[ApiError], headers: dict[str, str] | None = None
+        self, status: int, errors: Sequence[ErrorEntry], headers: dict[str, str] | None = None
     ) -> None:
         super().__init__(errors[0].detail)
         self.status = status
@@ -118,7 +121,7 @@ def invalid(detail: str, source: str | None = None) -> RequestRejected:
     Returns:
         The exception, to be raised.
     """
-    return RequestRejected(400, [ApiError(ErrorKind.INVALID_DATA, detail, source)])
+    return RequestRejected(400, [ErrorEntry(ErrorKind.INVALID_DATA, detail, source)])
 
 
 def not_found(detail: str) -> RequestRejected:
@@ -130,4 +133,4 @@ def not_found(detail: str) -> RequestRejected:
     Returns:
         The exception, to be raised.
     """
-    return RequestRejected(404, [ApiError(ErrorKind.NOT_FOUND, detail)])
+    return RequestRejected(404, [ErrorEntry(ErrorKind.NOT_FOUND, detail)])

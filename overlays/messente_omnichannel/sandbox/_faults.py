@@ -8,6 +8,7 @@ what was really accepted, so a test can count duplicates and losses.
 """
 
 import enum
+import logging
 import random
 import threading
 from dataclasses import dataclass, field
@@ -30,6 +31,26 @@ class ConnectionDropped(Exception):  # noqa: N818 (an injected fault, not an err
     A server closes the connection (the client sees it dropped); the sandbox's in-process
     transports turn it into :class:`httpx.RemoteProtocolError`.
     """
+
+
+class QuietDrops(logging.Filter):
+    """Drops uvicorn's traceback of a connection that a fault dropped on purpose."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Tell whether a log record is kept.
+
+        Args:
+            record: A record of uvicorn's error log.
+
+        Returns:
+            ``False`` for the traceback of :class:`ConnectionDropped`.
+        """
+        exc = record.exc_info[1] if record.exc_info else None
+        return not isinstance(exc, ConnectionDropped)
+
+
+QUIET_DROPS = QuietDrops()
+"""The one filter every served sandbox adds: adding it again changes nothing."""
 
 
 _KEYS = {

@@ -14,7 +14,7 @@ from messente_omnichannel._spec import load_spec
 from messente_omnichannel.sandbox._app import SandboxApp
 from messente_omnichannel.sandbox._clock import Clock, ManualClock, SystemClock
 from messente_omnichannel.sandbox._dlr import ReportAttempt, ReportDispatcher, RetryPolicy
-from messente_omnichannel.sandbox._faults import Faults
+from messente_omnichannel.sandbox._faults import QUIET_DROPS, Faults
 from messente_omnichannel.sandbox._ledger import Ledger
 from messente_omnichannel.sandbox._runtime import Runtime
 from messente_omnichannel.sandbox._service import Service
@@ -162,11 +162,13 @@ class Sandbox(Generic[ClockT]):
         Yields:
             The base URL of the API, for example ``http://127.0.0.1:54321/v1``.
         """
-        from messente_omnichannel.sandbox._server import background_server
+        from messente_omnichannel._serving import background_server, http_url
 
-        with background_server(self.app, host, port) as (bound_host, bound_port):
-            shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-            yield f"http://{shown}:{bound_port}/v1"
+        served = background_server(
+            self.app, host, port, log_filter=QUIET_DROPS, thread_name="messente-sandbox-server"
+        )
+        with served as (bound_host, bound_port):
+            yield http_url(bound_host, bound_port, "/v1")
 
     def flush_reports(self, timeout: float = 5.0) -> None:
         """Wait until every delivery report due by now was attempted.

@@ -28,6 +28,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from messente_omnichannel._statuses import DELIVERED_STATUSES
+from messente_omnichannel_client.models import Channel, DeliveryErrorCode, DeliveryStatus
+
 ACCEPT_AFTER = 1.0
 """Seconds from the start of an attempt to its ``ACCEPTD``/``ACK``."""
 OUTCOME_AFTER = 3.0
@@ -40,7 +43,19 @@ DEFAULT_SENDER = "Messente"
 """The sender used when a message names none."""
 
 _CENTURY = 100 * 365.25 * 86400
-_PART_PRICES = {"sms": "0.0420", "viber": "0.0250", "whatsapp": "0.0380", "rcs": "0.0300"}
+_PART_PRICES: dict[str, str] = {
+    Channel.SMS: "0.0420",
+    Channel.VIBER: "0.0250",
+    Channel.WHATSAPP: "0.0380",
+    Channel.RCS: "0.0300",
+}
+_SEEN_CHANNELS = frozenset({Channel.WHATSAPP, Channel.VIBER})
+# The status, error code and error text of each outcome other than delivery.
+_REJECTED = (DeliveryStatus.REJECTD, DeliveryErrorCode.INVALID_NUMBER, "Invalid number")
+_EXPIRED = (DeliveryStatus.EXPIRED, DeliveryErrorCode.MESSAGE_EXPIRED, "Sending message expired")
+_FAILED = (DeliveryStatus.FAILED, DeliveryErrorCode.UNROUTABLE, "Unroutable")
+_UNDELIVERED = (DeliveryStatus.UNDELIV, DeliveryErrorCode.DELIVERY_FAILURE, "Delivery failure")
+_SEEN = (DeliveryStatus.SEEN, DeliveryErrorCode.SEEN, "Seen")
 _GSM7 = frozenset(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€\f"
@@ -93,8 +108,8 @@ class StatusEvent:
     """
 
     at: datetime
-    status: str
-    err: int
+    status: DeliveryStatus
+    err: DeliveryErrorCode
     error: str | None
     price_info: dict[str, Any] | None = None
 
@@ -151,8 +166,8 @@ class Attempt:
             "channel": self.channel,
             "message_id": str(self.message_id),
             "sender": self.sender,
-            "status": event.status if event else None,
-            "err": event.err if event else None,
+            "status": event.status.value if event else None,
+            "err": event.err.value if event else None,
             "error": event.error if event else None,
             # Messente's own form: UTC with microseconds and no offset (read as UTC).
             "timestamp": (
@@ -166,7 +181,7 @@ class Attempt:
 
 def _parts(channel: str, message: dict[str, Any]) -> int:
     text = message.get("text")
-    if channel != "sms" or not isinstance(text, str):
+    if channel != Channel.SMS or not isinstance(text, str):
         return 1
     if all(char in _GSM7 for char in text):
         single, multi = 160, 153
@@ -198,34 +213,40 @@ def _events(
     channel = message["channel"]
     expiry = _expiry(message)
 
-    def at(seconds: float) -> datetime:
-        return start + timedelta(seconds=seconds)
+    def at(
+        seconds: float,
+        status: DeliveryStatus,
+        err: DeliveryErrorCode = DeliveryErrorCode.NO_ERROR,
+        error: str | None = None,
+        price_info: dict[str, Any] | None = None,
+    ) -> StatusEvent:
+        return StatusEvent(start + timedelta(seconds=seconds), status, err, error, price_info)
 
     if scenario is Scenario.REJECTED:
-        return (StatusEvent(at(ACCEPT_AFTER), "REJECTD", 3, "Invalid number"),)
-    first = "ACCEPTD" if channel == "sms" else "ACK"
-    events = [StatusEvent(at(ACCEPT_AFTER), first, 0, None)] if expiry > ACCEPT_AFTER else []
+        return (at(ACCEPT_AFTER, *_REJECTED),)
+    first = DeliveryStatus.ACCEPTD if channel == Channel.SMS else DeliveryStatus.ACK
+    events = [at(ACCEPT_AFTER, first)] if expiry > ACCEPT_AFTER else []
     # A chain stops at its first delivery, so "delivers" means the first attempt that does not
     # expire first.
     delivered = scenario in (Scenario.DELIVERED, Scenario.SEEN) or (
         scenario is Scenario.FALLBACK and index > 0
     )
     if scenario is Scenario.EXPIRES or expiry <= OUTCOME_AFTER:
-        events.append(StatusEvent(at(expiry), "EXPIRED", 2, "Sending message expired"))
+        events.append(at(expiry, *_EXPIRED))
     elif delivered:
         price = _price(channel, message)
-        events.append(StatusEvent(at(OUTCOME_AFTER), "DELIVRD", 0, None, price))
-        if scenario is Scenario.SEEN and channel in ("whatsapp", "viber"):
-            events.append(StatusEvent(at(SEEN_AFTER), "SEEN", 10, "Seen", price))
+        events.append(at(OUTCOME_AFTER, DeliveryStatus.DELIVRD, price_info=price))
+        if scenario is Scenario.SEEN and channel in _SEEN_CHANNELS:
+            events.append(at(SEEN_AFTER, *_SEEN, price_info=price))
     elif scenario is Scenario.ALL_FAIL:
-        events.append(StatusEvent(at(OUTCOME_AFTER), "FAILED", 9, "Unroutable"))
+        events.append(at(OUTCOME_AFTER, *_FAILED))
     else:
-        events.append(StatusEvent(at(OUTCOME_AFTER), "UNDELIV", 1, "Delivery failure"))
+        events.append(at(OUTCOME_AFTER, *_UNDELIVERED))
     return tuple(events)
 
 
 def _succeeded(attempt: Attempt) -> bool:
-    return any(event.status == "DELIVRD" for event in attempt.events)
+    return any(event.status in DELIVERED_STATUSES for event in attempt.events)
 
 
 def plan(

@@ -6,7 +6,7 @@ from typing import Any
 
 from messente_omnichannel.sandbox._clock import Clock
 from messente_omnichannel.sandbox._dlr import Report, ReportDispatcher
-from messente_omnichannel.sandbox._errors import ApiError, error_body, not_found
+from messente_omnichannel.sandbox._errors import ErrorEntry, error_body, not_found
 from messente_omnichannel.sandbox._ledger import Ledger, LedgerEntry, store_message
 from messente_omnichannel.sandbox._scenarios import (
     DEFAULT_SENDER,
@@ -15,7 +15,7 @@ from messente_omnichannel.sandbox._scenarios import (
     plan,
     scenario_for,
 )
-from messente_omnichannel.sandbox._state import Omnimessage, Store
+from messente_omnichannel.sandbox._state import Store, StoredOmnimessage
 from messente_omnichannel.sandbox._timers import Timers
 from messente_omnichannel.sandbox._validation import check_rules, parse_datetime
 
@@ -60,7 +60,7 @@ class Service:
         send_at = now
         if "time_to_send" in body:
             send_at = max(now, parse_datetime(body["time_to_send"]))
-        omnimessage = Omnimessage(
+        omnimessage = StoredOmnimessage(
             omnimessage_id=uuid.uuid4(),
             account=account,
             to=body["to"],
@@ -103,7 +103,7 @@ class Service:
         """
         results: list[dict[str, Any]] = []
         for omnimessage in body["messages"]:
-            errors: list[ApiError] = check_rules(omnimessage)
+            errors: list[ErrorEntry] = check_rules(omnimessage)
             results.append(error_body(errors) if errors else self.send(account, omnimessage))
         return {"messages": results}
 
@@ -145,12 +145,12 @@ class Service:
                 "has already started sending, or was cancelled."
             )
 
-    def _schedule_reports(self, omnimessage: Omnimessage) -> None:
+    def _schedule_reports(self, omnimessage: StoredOmnimessage) -> None:
         for attempt in omnimessage.attempts:
             for event in attempt.events:
                 self.timers.schedule(event.at, _Emit(self, omnimessage, attempt, event))
 
-    def emit(self, omnimessage: Omnimessage, attempt: Attempt, event: StatusEvent) -> None:
+    def emit(self, omnimessage: StoredOmnimessage, attempt: Attempt, event: StatusEvent) -> None:
         """Queue the delivery report of one status change, unless the omnimessage was cancelled.
 
         Args:
@@ -179,7 +179,7 @@ class _Emit:
     __slots__ = ("attempt", "event", "omnimessage", "service")
 
     def __init__(
-        self, service: Service, omnimessage: Omnimessage, attempt: Attempt, event: StatusEvent
+        self, service: Service, omnimessage: StoredOmnimessage, attempt: Attempt, event: StatusEvent
     ) -> None:
         self.service = service
         self.omnimessage = omnimessage

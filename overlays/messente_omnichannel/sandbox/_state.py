@@ -10,7 +10,7 @@ from messente_omnichannel.sandbox._scenarios import Attempt
 
 
 @dataclass(slots=True)
-class Omnimessage:
+class StoredOmnimessage:
     """An accepted omnimessage and its planned future.
 
     Attributes:
@@ -49,9 +49,9 @@ class Store:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._by_account: dict[str, dict[uuid.UUID, Omnimessage]] = {}
+        self._by_account: dict[str, dict[uuid.UUID, StoredOmnimessage]] = {}
 
-    def add(self, omnimessage: Omnimessage) -> None:
+    def add(self, omnimessage: StoredOmnimessage) -> None:
         """Keep an accepted omnimessage.
 
         Args:
@@ -62,7 +62,7 @@ class Store:
                 omnimessage
             )
 
-    def get(self, account: str, omnimessage_id: uuid.UUID) -> Omnimessage | None:
+    def get(self, account: str, omnimessage_id: uuid.UUID) -> StoredOmnimessage | None:
         """Find an omnimessage of one account.
 
         Args:

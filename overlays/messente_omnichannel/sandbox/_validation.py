@@ -16,7 +16,7 @@ from messente_omnichannel._validation import (
     calendar_problems,
     parse_datetime,
 )
-from messente_omnichannel.sandbox._errors import ApiError, ErrorKind
+from messente_omnichannel.sandbox._errors import ErrorEntry, ErrorKind
 
 __all__ = ["SpecValidator", "check_rules", "parse_datetime"]
 
@@ -49,7 +49,7 @@ class SpecValidator:
         for ref in [*self._bodies.values(), *self._params.values()]:
             self._check.is_valid(ref, None)  # compile now, not on the first request
 
-    def check_body(self, operation_id: str, body: Any) -> list[ApiError]:
+    def check_body(self, operation_id: str, body: Any) -> list[ErrorEntry]:
         """Check a parsed request body against the operation's schema.
 
         Args:
@@ -62,9 +62,9 @@ class SpecValidator:
         Raises:
             ValueError: ``jsonschema_rs`` cannot represent the body (an integer beyond 64 bits).
         """
-        return _api_errors(self._check.violations(self._bodies[operation_id], body))
+        return _error_entries(self._check.violations(self._bodies[operation_id], body))
 
-    def check_param(self, operation_id: str, name: str, value: str) -> list[ApiError]:
+    def check_param(self, operation_id: str, name: str, value: str) -> list[ErrorEntry]:
         """Check a path parameter.
 
         Args:
@@ -76,10 +76,10 @@ class SpecValidator:
             The errors; empty when the value is valid.
         """
         ref = self._params[operation_id, name]
-        return _api_errors(self._check.violations(ref, value, prefix=(name,)))
+        return _error_entries(self._check.violations(ref, value, prefix=(name,)))
 
 
-def check_rules(body: dict[str, Any], prefix: Sequence[str | int] = ()) -> list[ApiError]:
+def check_rules(body: dict[str, Any], prefix: Sequence[str | int] = ()) -> list[ErrorEntry]:
     """Check the rules of one schema-valid omnimessage that JSON Schema cannot state.
 
     Args:
@@ -89,10 +89,10 @@ def check_rules(body: dict[str, Any], prefix: Sequence[str | int] = ()) -> list[
     Returns:
         The errors; empty when every rule holds.
     """
-    return _api_errors(calendar_problems(body, tuple(prefix)))
+    return _error_entries(calendar_problems(body, tuple(prefix)))
 
 
-def _api_errors(violations: Sequence[Violation]) -> list[ApiError]:
+def _error_entries(violations: Sequence[Violation]) -> list[ErrorEntry]:
     errors = []
     for violation in violations:
         kind = ErrorKind.MISSING_DATA if violation.missing else ErrorKind.INVALID_DATA
@@ -100,7 +100,7 @@ def _api_errors(violations: Sequence[Violation]) -> list[ApiError]:
         detail = problem.message
         if not problem.path and detail[:1].islower():
             detail = f"The request body {detail}."  # with no source, say what the message is of
-        errors.append(ApiError(kind, detail, problem.path or None))
+        errors.append(ErrorEntry(kind, detail, problem.path or None))
     return errors
 
 

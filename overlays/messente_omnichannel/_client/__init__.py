@@ -1,0 +1,1 @@
+"""The two clients, :class:`Omnichannel` and :class:`AsyncOmnichannel`, and what they share."""

@@ -1,0 +1,108 @@
+"""Request bodies: checked against the spec, then encoded once into the bytes that are sent.
+
+What :func:`validate` accepts is exactly what a send puts on the wire: the checked JSON is
+encoded once, and those bytes are the request body of every attempt.
+"""
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+from uuid import UUID
+
+from messente_omnichannel._builders.omnimessage import Omnimessage
+from messente_omnichannel._errors import InvalidMessageError, Problem
+from messente_omnichannel._validation import schema_problems
+
+MessageLike = Omnimessage | Mapping[str, Any]
+"""An omnimessage: built with :class:`Omnimessage`, or the API's JSON as a mapping."""
+
+
+def _as_json(message: MessageLike) -> dict[str, Any]:
+    return message.to_dict() if isinstance(message, Omnimessage) else dict(message)
+
+
+def _encode(schema_name: str, data: dict[str, Any]) -> bytes:
+    problems = schema_problems(schema_name, data)
+    if problems:
+        raise InvalidMessageError(problems)
+    try:
+        # Not ASCII-escaped: UTF-8 is shorter for non-Latin text, and a lone surrogate (which no
+        # UTF-8 decoder on the server could read) is refused here instead of sent.
+        text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidMessageError(
+            [
+                Problem(
+                    "",
+                    f"text holds {exc.object[exc.start : exc.end]!r}, which is not "
+                    "Unicode text (a lone surrogate); remove it",
+                )
+            ]
+        ) from None
+    except (TypeError, ValueError) as exc:
+        raise InvalidMessageError([Problem("", f"is not JSON: {exc}")]) from None
+
+
+def prepare_omnimessage(message: MessageLike) -> bytes:
+    """Check an omnimessage and encode it as the body of ``POST /omnimessage``.
+
+    Args:
+        message: The omnimessage, built or as the API's JSON.
+
+    Returns:
+        The exact bytes that will be sent.
+
+    Raises:
+        InvalidMessageError: With every problem found, each with its field path.
+    """
+    return _encode("Omnimessage", _as_json(message))
+
+
+def prepare_bulk(messages: Iterable[MessageLike]) -> bytes:
+    """Check omnimessages and encode them as the body of ``POST /omnimessages``.
+
+    Args:
+        messages: The omnimessages.
+
+    Returns:
+        The exact bytes that will be sent.
+
+    Raises:
+        InvalidMessageError: With every problem found, paths starting at ``messages[i]``.
+    """
+    return _encode("BulkOmnimessage", {"messages": [_as_json(m) for m in messages]})
+
+
+def validate(message: MessageLike) -> None:
+    """Check an omnimessage as :meth:`Omnichannel.send` does, without sending it.
+
+    Args:
+        message: The omnimessage, built or as the API's JSON.
+
+    Raises:
+        InvalidMessageError: With every problem found, each with its field path.
+    """
+    prepare_omnimessage(message)
+
+
+def omnimessage_uuid(value: UUID | str) -> UUID:
+    """Check an omnimessage ID.
+
+    Args:
+        value: The ID returned by a send.
+
+    Returns:
+        The ID as a UUID.
+
+    Raises:
+        InvalidMessageError: It is not a UUID.
+    """
+    if isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value))
+    except ValueError:
+        raise InvalidMessageError(
+            [Problem("omnimessage_id", f"{value!r} is not a UUID such as the one send() returns")]
+        ) from None
