@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Callable
+from uuid import UUID
 
 import httpx
 import pytest
@@ -146,15 +147,25 @@ def test_a_transport_beside_a_given_client_is_refused_not_ignored() -> None:
         AsyncOmnichannel("u", "p", http_client=httpx.AsyncClient(), transport=transport)
 
 
-def test_injected_httpx_client_is_used_and_not_closed() -> None:
+def test_injected_httpx_client_is_used_unchanged_and_not_closed() -> None:
     script = Script(REPORT)
-    http = httpx.Client(transport=_mock(script))
+    seen: list[str] = []
+    http = httpx.Client(
+        transport=_mock(script),
+        base_url="https://gateway.internal/",
+        event_hooks={"request": [lambda request: seen.append(str(request.url))]},
+    )
+    before = (http.base_url, dict(http.event_hooks), dict(http.headers), http.timeout)
     with Omnichannel("u", "p", http_client=http) as client:
         client.status(OMNI_ID)
     assert not http.is_closed
-    assert script.requests[0].url.host == "api.messente.com"
-    http.get("https://other.example/")  # the hooks do nothing outside the client's calls
+    assert (http.base_url, dict(http.event_hooks), dict(http.headers), http.timeout) == before
+    # The caller's own hooks run; the request goes to the API, not to the client's base URL.
+    assert seen == [f"https://api.messente.com/v1/omnimessage/{OMNI_ID}/status"]
+    assert script.requests[0].headers["Authorization"].startswith("Basic ")
+    http.get("/other")  # the caller's own requests carry none of ours
     assert "Authorization" not in script.requests[1].headers
+    assert script.requests[1].url == "https://gateway.internal/other"
     http.close()
 
 
@@ -191,7 +202,7 @@ def test_no_credential_in_repr_logs_or_exceptions(
     texts = [repr(client), str(client), repr(client._credentials)]
     # The per-attempt state sits in a local of the retry loop: tracebacks that dump locals
     # (Sentry, pytest --showlocals) print its repr.
-    call = Call(STATUS, STATUS.path_for(OMNI_ID), parse_report)
+    call = Call(STATUS, STATUS.path_for(UUID(OMNI_ID)), parse_report)
     texts += [repr(call), repr(client._request(call, 1.0))]
     with pytest.raises(ApiError) as read_error:
         client.status(OMNI_ID)
