@@ -20,7 +20,7 @@ from messente_omnichannel import (
     ServerError,
 )
 
-from .conftest import OMNI_ID, FakeTime, Script, created_body, report_body
+from .conftest import OMNI_ID, PASSWORD, USERNAME, FakeTime, Script, created_body, report_body
 
 MESSAGE = Omnimessage(to="+37251000000", messages=[SMS("Hello", sender="MyBrand")])
 REPORT = httpx.Response(200, json=report_body(channel="sms", status="DELIVRD"))
@@ -297,3 +297,44 @@ async def test_async_post_retried_on_429(
         created = await client.send(MESSAGE)
         await client.cancel(created.omnimessage_id)
     assert [r.method for r in script.requests] == ["POST", "POST", "DELETE"]
+
+
+def test_a_wait_that_overshoots_the_deadline_ends_with_what_the_last_attempt_said(
+    fake_time: FakeTime,
+) -> None:
+    """The sleep ran long: no bare timeout, the caller learns what really happened."""
+
+    def overslept(seconds: float) -> None:
+        fake_time.sleep(seconds + 5.0)
+
+    slow = Script(httpx.Response(503, headers={"Retry-After": "0.7"}), REPORT)
+    with (
+        Omnichannel(
+            USERNAME,
+            PASSWORD,
+            transport=httpx.MockTransport(slow),
+            sleep=overslept,
+            clock=fake_time.clock,
+            deadline=1.0,
+        ) as client,
+        pytest.raises(ServerError),
+    ):
+        client.status(OMNI_ID)
+    assert len(slow.requests) == 1
+
+    lost = Script(_dropped_after_processing, httpx.Response(429, headers={"Retry-After": "0.7"}))
+    with (
+        Omnichannel(
+            USERNAME,
+            PASSWORD,
+            transport=httpx.MockTransport(lost),
+            sleep=overslept,
+            clock=fake_time.clock,
+            deadline=7.0,
+            random=lambda: 1.0,
+            retry_uncertain_sends=True,
+        ) as client,
+        pytest.raises(SendOutcomeUnknownError),
+    ):
+        client.send(MESSAGE)
+    assert len(lost.requests) == 2
