@@ -1,8 +1,3 @@
-"""The installed version of the package."""
+"""The version of the package; hatchling reads it from here when building."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("messente-omnichannel")
-except PackageNotFoundError:  # imported from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = "0.2.0"
