@@ -10,7 +10,6 @@ import re
 import stat
 import subprocess
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -54,6 +53,17 @@ print(json.dumps({
 
 # The pytest plugin needs pytest, which the wheel does not bring.
 _PLUGIN = "messente_omnichannel.pytest_plugin"
+# Serving needs uvicorn, from the sandbox extra; it is imported only when something is served.
+_SERVING = "messente_omnichannel._serving"
+# Without uvicorn, serving the receiver must say how to get it.
+_SERVE_RECEIVER = """
+from messente_omnichannel import MessenteError, ReportReceiver
+try:
+    with ReportReceiver(print, password="pw").serve():
+        pass
+except MessenteError as exc:
+    print(exc)
+"""
 
 
 def _run(args: list[str], cwd: Path) -> str:
@@ -69,10 +79,11 @@ def _run(args: list[str], cwd: Path) -> str:
 
 
 def _project_version() -> str:
-    with (REPO / "pyproject.toml").open("rb") as f:
-        version = tomllib.load(f)["project"]["version"]
-    assert isinstance(version, str)
-    return version
+    # pyproject.toml declares the version dynamic; hatchling reads this literal.
+    text = (REPO / "overlays/messente_omnichannel/_version.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"$', text, re.MULTILINE)
+    assert match is not None
+    return match.group(1)
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +117,13 @@ def _probe(venv_dir: Path, workdir: Path, *skip: str) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def bare_probe(venv_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Import the packages of the wheel installed without extras: all but the sandbox.
+    """Import the packages of the wheel installed without extras: all but the sandbox and serving.
 
-    Also records what importing the sandbox says there, before :func:`probe` adds the extra.
+    Also records what importing the sandbox and serving the receiver say there, before
+    :func:`probe` adds the extra.
     """
     workdir = tmp_path_factory.mktemp("elsewhere")
-    report = _probe(venv_dir, workdir, _PLUGIN, "messente_omnichannel.sandbox")
+    report = _probe(venv_dir, workdir, _PLUGIN, _SERVING, "messente_omnichannel.sandbox")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     sandbox = subprocess.run(
         [str(venv_dir / "bin" / "python"), "-I", "-c", "import messente_omnichannel.sandbox"],
@@ -122,6 +134,9 @@ def bare_probe(venv_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
         check=False,
     )
     report["sandbox_import"] = (sandbox.returncode, sandbox.stderr)
+    report["receiver_serve"] = _run(
+        [str(venv_dir / "bin" / "python"), "-I", "-c", _SERVE_RECEIVER], cwd=workdir
+    )
     return report
 
 
@@ -147,6 +162,12 @@ def test_sandbox_without_its_extra_says_how_to_install_it(bare_probe: dict[str, 
     returncode, stderr = bare_probe["sandbox_import"]
     assert returncode == 1
     assert "pip install 'messente-omnichannel[sandbox]'" in stderr
+
+
+def test_serving_the_receiver_without_the_extra_says_how_to_install_it(
+    bare_probe: dict[str, Any],
+) -> None:
+    assert "pip install 'messente-omnichannel[sandbox]'" in bare_probe["receiver_serve"]
 
 
 def test_wheel_holds_both_packages_and_the_real_spec(wheel: Path) -> None:
@@ -176,6 +197,7 @@ def test_installed_wheel_imports_outside_the_repo(probe: dict[str, Any], venv_di
     assert not [p for p in probe["sys_path"] if p and Path(p).resolve().is_relative_to(REPO)]
     assert "messente_omnichannel_client.client" in probe["modules"]
     assert "messente_omnichannel.sandbox._app" in probe["modules"]
+    assert _SERVING in probe["modules"]
     assert probe["version"] == _project_version()
 
 

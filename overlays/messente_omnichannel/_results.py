@@ -16,6 +16,7 @@ import httpx
 
 from messente_omnichannel._client._retry import retry_after
 from messente_omnichannel._errors import ApiError, RateLimitError, error_class, excerpt
+from messente_omnichannel._statuses import DELIVERED_STATUSES
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import (
     Channel,
@@ -312,8 +313,7 @@ class DeliveryReport:
     @property
     def delivered(self) -> DeliveryResult | None:
         """The attempt that reached the recipient (``DELIVRD`` or ``SEEN``), if any."""
-        done = (DeliveryStatus.DELIVRD, DeliveryStatus.SEEN)
-        return next((s for s in self.statuses if s.status in done), None)
+        return next((s for s in self.statuses if s.status in DELIVERED_STATUSES), None)
 
 
 def parse_report(data: Any) -> DeliveryReport:

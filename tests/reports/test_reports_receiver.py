@@ -1,5 +1,7 @@
 """The ASGI receiver: verify, parse, de-duplicate, hand on; refuse anything unproven."""
 
+import subprocess
+import sys
 import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -302,3 +304,20 @@ def test_serve_answers_on_loopback() -> None:
     serve: Callable[..., Any] = ReportReceiver(Inbox(), password=PASSWORD).serve
     with serve(port=0) as url:
         assert httpx.get(url).status_code == 405
+
+
+@pytest.mark.slow
+def test_serving_the_receiver_runs_its_own_thread_without_the_sandbox() -> None:
+    # A fresh interpreter: this test session has imported the sandbox already.
+    code = (
+        "import sys, threading, httpx\n"
+        "from messente_omnichannel import ReportReceiver\n"
+        "with ReportReceiver(print, password='pw').serve() as url:\n"
+        "    names = {t.name for t in threading.enumerate()}\n"
+        "    assert 'messente-report-receiver' in names, names\n"
+        "    assert httpx.get(url).status_code == 405\n"
+        "loaded = [m for m in sys.modules if m.startswith('messente_omnichannel.sandbox')]\n"
+        "assert not loaded, loaded\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr

@@ -1,5 +1,6 @@
 """Fallback chains play out by recipient number, deterministically on a manual clock."""
 
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -7,7 +8,9 @@ from typing import Any
 import httpx
 import pytest
 
-from messente_omnichannel.sandbox import ManualClock, Sandbox
+from messente_omnichannel.sandbox import MAGIC_ENDINGS, ManualClock, Sandbox, scenario_for
+from messente_omnichannel.sandbox._scenarios import plan
+from messente_omnichannel_client.models import DeliveryErrorCode, DeliveryStatus
 
 START = datetime(2030, 1, 1, tzinfo=UTC)
 AUTH = ("demo", "demo-password")
@@ -213,3 +216,20 @@ def test_bulk_sends_each_omnimessage_with_its_own_chain(
     assert summary(client, first) == [("whatsapp", "UNDELIV", 1), ("viber", "DELIVRD", 0)]
     assert summary(client, second) == [("sms", "DELIVRD", 0)]
     assert len(sb.ledger) == 2
+
+
+@pytest.mark.parametrize("ending", ["000", *MAGIC_ENDINGS])
+def test_every_status_change_is_from_the_generated_enums_and_sent_as_plain_json(
+    ending: str,
+) -> None:
+    messages = [*CHAIN, {"channel": "rcs", "sender": "agent", "text": "Hi"}]
+    ids = [uuid.uuid4() for _ in messages]
+    attempts = plan(scenario_for("+37251000" + ending), messages, START, ids)
+    events = [(attempt, event) for attempt in attempts for event in attempt.events]
+    assert events
+    for attempt, event in events:
+        assert isinstance(event.status, DeliveryStatus)
+        assert isinstance(event.err, DeliveryErrorCode)
+        result = attempt.report(event)
+        assert (type(result["status"]), type(result["err"])) == (str, int)
+        assert (result["status"], result["err"]) == (event.status.value, event.err.value)

@@ -7,6 +7,8 @@ import httpx
 import pytest
 
 from messente_omnichannel.sandbox import ManualClock, Sandbox
+from messente_omnichannel.sandbox._errors import ErrorEntry, ErrorKind
+from messente_omnichannel_client.models import ErrorCode, ErrorTitle
 
 AUTH = ("demo", "demo-password")
 SMS = {"channel": "sms", "text": "Hi"}
@@ -29,10 +31,8 @@ def errors(response: httpx.Response, status: int = 400) -> list[tuple[str, str |
     assert response.status_code == status, response.text
     assert response.headers["content-type"] == "application/json"
     items = response.json()["errors"]
-    titles = {"101": "Not found", "103": "Unauthorized", "105": "Invalid data"}
-    titles |= {"106": "Missing data", "107": "Method not allowed"}
     for item in items:
-        assert item["title"] == titles[item["code"]]
+        assert item["title"] == ErrorTitle[ErrorCode(item["code"]).name]
         assert item["detail"]
     return [(item["code"], item["source"], item["detail"]) for item in items]
 
@@ -306,3 +306,28 @@ def test_the_demo_account_is_the_default() -> None:
 def test_bad_accounts_are_refused(accounts: dict[str, str]) -> None:
     with pytest.raises(ValueError, match="username"):
         Sandbox(accounts, clock=ManualClock())
+
+
+def test_each_error_kind_is_a_title_and_code_of_the_spec() -> None:
+    beyond = ErrorKind.TOO_MANY_REQUESTS
+    for kind in set(ErrorKind) - {beyond}:
+        # Built from the generated enums, so a changed spec cannot leave a stale copy here.
+        assert kind.value == (ErrorTitle[kind.name], ErrorCode[kind.name])
+        assert isinstance(kind.value[0], ErrorTitle) and isinstance(kind.value[1], ErrorCode)
+        assert (kind.title, kind.code) == (ErrorTitle[kind.name], ErrorCode[kind.name])
+    assert {kind.name for kind in ErrorKind} - {beyond.name} == set(ErrorTitle.__members__)
+    # The one exception: only injected faults answer 429, which the spec's enums do not list.
+    assert (beyond.title, beyond.code) == ("Too many requests", "429")
+    assert beyond.title not in set(ErrorTitle)
+    assert beyond.code not in set(ErrorCode)
+
+
+def test_an_error_entry_is_plain_json() -> None:
+    item = ErrorEntry(ErrorKind.MISSING_DATA, "Field to is required", "to").as_json()
+    assert item == {
+        "title": "Missing data",
+        "code": "106",
+        "detail": "Field to is required",
+        "source": "to",
+    }
+    assert (type(item["title"]), type(item["code"])) == (str, str)

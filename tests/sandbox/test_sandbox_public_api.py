@@ -1,5 +1,9 @@
 """The sandbox's public surface is curated and pinned."""
 
+import importlib
+import pkgutil
+
+import messente_omnichannel
 import messente_omnichannel.sandbox as sandbox
 
 
@@ -35,3 +39,16 @@ def test_magic_endings_are_documented() -> None:
         assert f"...{ending}" in sandbox.__doc__, scenario
     assert sandbox.scenario_for("+37251000001") is sandbox.Scenario.FALLBACK
     assert sandbox.scenario_for("+37251000099") is sandbox.Scenario.DELIVERED
+
+
+def test_no_sandbox_name_shadows_a_public_name_of_the_client() -> None:
+    # The sandbox's own error items and stored omnimessages once read as the client's
+    # ApiError and Omnimessage in tracebacks and imports.
+    public = set(messente_omnichannel.__all__)
+    clashes = []
+    for info in pkgutil.iter_modules(sandbox.__path__, f"{sandbox.__name__}."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if getattr(value, "__module__", None) == module.__name__ and name in public:
+                clashes.append(f"{module.__name__}.{name}")
+    assert clashes == []
