@@ -178,6 +178,7 @@ def test_wheel_holds_both_packages_and_the_real_spec(wheel: Path) -> None:
             "messente_omnichannel/py.typed",
             "messente_omnichannel/_spec.py",
             "messente_omnichannel/openapi.yaml",
+            "messente_omnichannel/openapi.json",
             "messente_omnichannel_client/__init__.py",
             "messente_omnichannel_client/py.typed",
             "messente_omnichannel_client/client.py",
@@ -187,6 +188,8 @@ def test_wheel_holds_both_packages_and_the_real_spec(wheel: Path) -> None:
         info = zf.getinfo("messente_omnichannel/openapi.yaml")
         assert not stat.S_ISLNK(info.external_attr >> 16), "spec shipped as a symlink"
         assert zf.read(info) == (REPO / "openapi.yaml").read_bytes()
+        shipped_json = zf.read("messente_omnichannel/openapi.json")
+        assert shipped_json == (REPO / "overlays/messente_omnichannel/openapi.json").read_bytes()
 
 
 def test_installed_wheel_imports_outside_the_repo(probe: dict[str, Any], venv_dir: Path) -> None:

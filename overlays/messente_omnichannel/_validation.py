@@ -198,8 +198,8 @@ def schema_problems(schema_name: str, data: Any) -> list[Problem]:
 def parse_datetime(value: str) -> datetime:
     """Parse an RFC 3339 date-time that the spec's ``format: date-time`` accepts.
 
-    Leap seconds become the second before, and dates beyond what Python represents are clamped,
-    so a value the schema accepts never fails here.
+    A leap second becomes the last microsecond of the second before, and dates beyond what
+    Python represents are clamped, so a value the schema accepts never fails here.
 
     Args:
         value: An RFC 3339 date and time, with an offset.
@@ -221,7 +221,9 @@ def parse_datetime(value: str) -> datetime:
         offset = sign * timedelta(hours=int(match.group(10)), minutes=int(match.group(11)))
     if year < 1:
         return _EARLIEST
-    local = datetime(year, month, day, hour, minute, min(second, 59), micros, tzinfo=UTC)
+    if second == 60:  # a leap second: after every other moment of its minute
+        second, micros = 59, 999_999
+    local = datetime(year, month, day, hour, minute, second, micros, tzinfo=UTC)
     try:
         return min(local - offset, _LATEST)
     except OverflowError:

@@ -18,6 +18,7 @@ from messente_omnichannel import (
     WhatsApp,
     validate,
 )
+from messente_omnichannel._validation import calendar_problems, parse_datetime
 
 from .conftest import Script
 
@@ -180,3 +181,10 @@ def test_bad_omnimessage_id_is_refused_before_sending(make_client: Build) -> Non
         make_client(script).status("not-a-uuid")
     assert caught.value.problems == (Problem("omnimessage_id", caught.value.problems[0].message),)
     assert script.requests == []
+
+
+def test_a_leap_second_end_time_is_after_the_second_before() -> None:
+    assert parse_datetime("2030-06-30T23:59:60Z") > parse_datetime("2030-06-30T23:59:59.5Z")
+    event = {"start_time": "2030-06-30T23:59:59Z", "end_time": "2030-06-30T23:59:60Z"}
+    rcs = {"channel": "rcs", "suggestions": [{"action": {"create_calendar_event_action": event}}]}
+    assert calendar_problems({"to": "+37251000000", "messages": [rcs]}) == []

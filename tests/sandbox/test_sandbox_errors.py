@@ -331,3 +331,21 @@ def test_an_error_entry_is_plain_json() -> None:
         "source": "to",
     }
     assert (type(item["title"]), type(item["code"])) == (str, str)
+
+
+def test_a_lone_surrogate_escape_is_refused_and_a_pair_is_text() -> None:
+    with (
+        Sandbox(clock=ManualClock()) as sandbox,
+        httpx.Client(
+            transport=sandbox.transport(),
+            base_url="http://sandbox/v1",
+            auth=("demo", "demo-password"),
+        ) as http,
+    ):
+        headers = {"Content-Type": "application/json"}
+        lone = b'{"to":"+37251000000","messages":[{"channel":"sms","text":"\\ud800"}]}'
+        pair = b'{"to":"+37251000000","messages":[{"channel":"sms","text":"\\ud83c\\udf4e"}]}'
+        refused = http.post("/omnimessage", content=lone, headers=headers)
+        assert refused.status_code == 400
+        assert "lone surrogate" in refused.json()["errors"][0]["detail"]
+        assert http.post("/omnimessage", content=pair, headers=headers).status_code == 201

@@ -22,7 +22,6 @@ from messente_omnichannel._client._options import Options, as_timeout, capped
 from messente_omnichannel._client._retry import Failure, classify, next_delay
 from messente_omnichannel._errors import (
     ApiConnectionError,
-    ApiError,
     ApiTimeoutError,
     ApiUnreachableError,
     MessenteError,
@@ -304,6 +303,7 @@ class BaseClient:
                 error = ApiUnreachableError(where + " (the request was not sent)")
             else:
                 error = ApiConnectionError(where)
+            error.__cause__ = outcome  # what httpx said, for tracebacks and for callers
         uncertain = uncertain_outcome(outcome) or uncertain_before
         if call.operation.sends and call.content is not None and uncertain:
             status = outcome.status_code if isinstance(outcome, httpx.Response) else None
@@ -312,6 +312,4 @@ class BaseClient:
             )
             logger.warning("%s", unknown)
             raise unknown from error
-        if isinstance(error, ApiError) or not isinstance(outcome, httpx.RequestError):
-            raise error
-        raise error from outcome
+        raise error

@@ -18,7 +18,19 @@ MessageLike = Omnimessage | Mapping[str, Any]
 
 
 def _as_json(message: MessageLike) -> dict[str, Any]:
-    return message.to_dict() if isinstance(message, Omnimessage) else dict(message)
+    if isinstance(message, Omnimessage):
+        return message.to_dict()
+    if isinstance(message, Mapping):
+        return dict(message)
+    raise InvalidMessageError(
+        [
+            Problem(
+                "",
+                f"must be an Omnimessage or a mapping of the API's JSON, not "
+                f"{type(message).__name__}",
+            )
+        ]
+    )
 
 
 def _encode(schema_name: str, data: dict[str, Any]) -> bytes:

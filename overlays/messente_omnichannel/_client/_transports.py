@@ -7,10 +7,10 @@ MAX_CONNECTIONS = 256
 
 
 def sync_limits() -> httpx.Limits:
-    """Return the connection limits of a synchronous client's own pool.
+    """Return the connection limits of a client's own pool.
 
     Returns:
-        Room for as many threads as bulk sending uses, each keeping its connection.
+        Room for as many concurrent requests as bulk sending uses, each keeping its connection.
     """
     return httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS)
 
@@ -19,6 +19,12 @@ def async_transport() -> httpx.AsyncBaseTransport:
     """Return the transport of an asynchronous client that was given none.
 
     Returns:
-        httpx's own transport, sized for bulk sending.
+        The aiohttp-backed transport when ``httpx-aiohttp`` is installed (the ``aiohttp``
+        extra): about ten times less CPU per request than httpx's own pool with many requests
+        in flight. Otherwise httpx's own transport. Both are sized for bulk sending.
     """
-    return httpx.AsyncHTTPTransport(limits=sync_limits())
+    try:
+        from messente_omnichannel._client._aiohttp import aiohttp_transport
+    except ImportError:
+        return httpx.AsyncHTTPTransport(limits=sync_limits())
+    return aiohttp_transport(MAX_CONNECTIONS)

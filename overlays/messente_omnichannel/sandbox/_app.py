@@ -32,6 +32,8 @@ logger = logging.getLogger("messente_omnichannel.sandbox")
 MAX_BODY_BYTES = 1024 * 1024
 """The largest request body accepted, in bytes."""
 
+# An escaped UTF-16 surrogate: only a body that has one can hold a lone one.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _REALM = 'Basic realm="Messente Omnichannel API sandbox", charset="UTF-8"'
 _DUMMY_PASSWORD = b"\x00" * 32
 
@@ -254,7 +256,7 @@ class SandboxApp:
         if not text.strip():
             raise invalid("The request body is empty: send a JSON object.")
         try:
-            return json.loads(text, parse_constant=_reject_constant)
+            body = json.loads(text, parse_constant=_reject_constant)
         except json.JSONDecodeError as exc:
             raise invalid(
                 f"The request body is not valid JSON: {exc.msg} at line {exc.lineno} "
@@ -262,6 +264,16 @@ class SandboxApp:
             ) from None
         except (ValueError, RecursionError) as exc:
             raise invalid(f"The request body is not valid JSON: {exc}.") from None
+        if _SURROGATE_ESCAPE.search(text):
+            try:  # a pair (an escaped emoji) is text; a lone half of one is not
+                json.dumps(body, ensure_ascii=False).encode("utf-8")
+            except UnicodeEncodeError:
+                raise invalid(
+                    "The request body holds a lone surrogate escape (such as \\ud800), which is "
+                    "not Unicode text; send the character itself, or a pair for one outside "
+                    "the Basic Multilingual Plane."
+                ) from None
+        return body
 
     def _check_body(self, operation: str, body: Any) -> None:
         try:
