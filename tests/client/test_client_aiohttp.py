@@ -102,13 +102,13 @@ def hang(conn: socket.socket) -> None:
 
 
 def test_the_aiohttp_transport_is_the_default_when_installed() -> None:
-    assert isinstance(async_transport(), CorrectedAiohttpTransport)
+    assert isinstance(async_transport("https://api.messente.com/v1"), CorrectedAiohttpTransport)
 
 
 def test_without_httpx_aiohttp_httpx_own_transport_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "httpx_aiohttp", None)
     monkeypatch.delitem(sys.modules, "messente_omnichannel._client._aiohttp")
-    assert type(async_transport()) is httpx.AsyncHTTPTransport
+    assert type(async_transport("https://api.messente.com/v1")) is httpx.AsyncHTTPTransport
 
 
 async def _send(url: str, **options: object) -> None:

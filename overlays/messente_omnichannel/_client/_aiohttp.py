@@ -12,6 +12,7 @@ Import this module only when ``httpx_aiohttp`` is installed.
 """
 
 import contextlib
+import ssl
 from collections.abc import AsyncIterator, Iterator
 
 import aiohttp
@@ -88,15 +89,18 @@ class CorrectedAiohttpTransport(AiohttpTransport):
         return response
 
 
-def aiohttp_transport(max_connections: int) -> httpx.AsyncBaseTransport:
+def aiohttp_transport(
+    max_connections: int, *, verify: ssl.SSLContext | bool = True
+) -> httpx.AsyncBaseTransport:
     """Build the transport; its aiohttp session is made on the first request, in the loop.
 
     Args:
         max_connections: Connections open at most (``max_keepalive_connections`` has no
             meaning to aiohttp: every idle connection is kept until ``keepalive_expiry``).
+        verify: What TLS is verified with, as for httpx's own transport.
 
     Returns:
         The transport.
     """
     limits = httpx.Limits(max_connections=max_connections, keepalive_expiry=_KEEPALIVE_SECONDS)
-    return CorrectedAiohttpTransport(limits=limits)
+    return CorrectedAiohttpTransport(limits=limits, verify=verify)

@@ -108,7 +108,7 @@ class AsyncOmnichannel(BaseClient):
         self._sleep = sleep or anyio.sleep
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(
-            timeout=options.timeout, transport=transport or async_transport()
+            timeout=options.timeout, transport=transport or async_transport(self._base_url)
         )
 
     async def send(

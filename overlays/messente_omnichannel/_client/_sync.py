@@ -22,7 +22,7 @@ from messente_omnichannel._client._prepare import (
     prepare_bulk,
     prepare_omnimessage,
 )
-from messente_omnichannel._client._transports import sync_limits
+from messente_omnichannel._client._transports import sync_transport
 from messente_omnichannel._results import (
     DeliveryReport,
     parse_bulk,
@@ -106,7 +106,7 @@ class Omnichannel(BaseClient):
         self._sleep = sleep or time.sleep
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(
-            timeout=options.timeout, transport=transport, limits=sync_limits()
+            timeout=options.timeout, transport=transport or sync_transport(self._base_url)
         )
 
     def send(

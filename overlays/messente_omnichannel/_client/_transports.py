@@ -1,30 +1,61 @@
-"""The connection pools the clients build for themselves."""
+"""The transports the clients build for themselves when given none."""
+
+import ssl
 
 import httpx
 
 MAX_CONNECTIONS = 256
-"""Connections a client keeps open at most: enough for bulk sending at 64-256 in flight."""
+"""Connections a client opens at most: room for bulk sending at 64-256 requests in flight."""
+
+KEEPALIVE_CONNECTIONS = 20
+"""Idle connections httpx's own pools keep. More is slower: httpcore checks every kept
+connection for every waiting request (measured: 56 sends/s with 256 kept, 165 with 20)."""
 
 
-def sync_limits() -> httpx.Limits:
-    """Return the connection limits of a client's own pool.
+def _verify(base_url: str) -> ssl.SSLContext | bool:
+    """Return what the transport verifies TLS with, for a base URL.
+
+    A plain-http base URL (only ever a loopback address, such as a local sandbox) never uses TLS,
+    and building httpx's verifying context (certifi's bundle) costs tens of milliseconds of the
+    first call. An empty context trusts no certificate, so anything that did try TLS would fail
+    closed.
+    """
+    if base_url.startswith("http://"):
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    return True
+
+
+def sync_transport(base_url: str) -> httpx.BaseTransport:
+    """Return the transport of a synchronous client that was given none.
+
+    Args:
+        base_url: The API base URL the client sends to.
 
     Returns:
-        Room for as many concurrent requests as bulk sending uses, each keeping its connection.
+        httpx's own transport, sized for many threads.
     """
-    return httpx.Limits(max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS)
+    limits = httpx.Limits(
+        max_connections=MAX_CONNECTIONS, max_keepalive_connections=KEEPALIVE_CONNECTIONS
+    )
+    return httpx.HTTPTransport(verify=_verify(base_url), limits=limits)
 
 
-def async_transport() -> httpx.AsyncBaseTransport:
+def async_transport(base_url: str) -> httpx.AsyncBaseTransport:
     """Return the transport of an asynchronous client that was given none.
+
+    Args:
+        base_url: The API base URL the client sends to.
 
     Returns:
         The aiohttp-backed transport when ``httpx-aiohttp`` is installed (the ``aiohttp``
-        extra): about ten times less CPU per request than httpx's own pool with many requests
-        in flight. Otherwise httpx's own transport. Both are sized for bulk sending.
+        extra): about a tenth of the CPU per request of httpx's own pool with many requests in
+        flight. Otherwise httpx's own transport. Both are sized for bulk sending.
     """
     try:
         from messente_omnichannel._client._aiohttp import aiohttp_transport
     except ImportError:
-        return httpx.AsyncHTTPTransport(limits=sync_limits())
-    return aiohttp_transport(MAX_CONNECTIONS)
+        limits = httpx.Limits(
+            max_connections=MAX_CONNECTIONS, max_keepalive_connections=KEEPALIVE_CONNECTIONS
+        )
+        return httpx.AsyncHTTPTransport(verify=_verify(base_url), limits=limits)
+    return aiohttp_transport(MAX_CONNECTIONS, verify=_verify(base_url))
