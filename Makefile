@@ -42,11 +42,13 @@ generate-into = $(BIN)/openapi-python-client generate \
 .PHONY: help
 help:
 	@echo 'make demo             the whole loop against the in-process sandbox: send, track, verify, cancel'
-	@echo 'make test             everything CI runs: lint-spec, check-generated, lint, pytest'
+	@echo 'make check            the fast loop: lint, then the tests not marked slow (stops at the first failure)'
+	@echo 'make format           ruff check --fix, then ruff format, on the hand-written code'
+	@echo 'make test             everything CI runs: lint-spec, check-generated, lint, spec-check, every test with coverage'
 	@echo 'make generate         regenerate $(GENERATED)/ from $(SPEC)'
 	@echo 'make check-generated  fail if $(GENERATED)/ differs from a fresh generation'
-	@echo 'make lint             ruff + mypy --strict, and lint-spec'
-	@echo 'make lint-spec        openapi-spec-validator and redocly lint on $(SPEC)'
+	@echo 'make lint             ruff (check, format --check) + mypy --strict; no Node, no sandbox'
+	@echo 'make lint-spec        openapi-spec-validator, redocly lint and lint-spec-links on $(SPEC)'
 	@echo 'make spec-help        targets of the published spec (dist, docs check, TypeScript proofs, breaking check)'
 	@echo 'make clean            remove .venv, node_modules, build output and caches'
 
@@ -112,16 +114,36 @@ lint-spec: $(VENV_STAMP) $(NODE_STAMP) lint-spec-links
 	fi
 
 .PHONY: lint
-lint: $(VENV_STAMP) lint-spec
+lint: $(VENV_STAMP)
 	$(BIN)/ruff check --no-cache $(HAND_WRITTEN)
 	$(BIN)/ruff format --no-cache --check $(HAND_WRITTEN)
 	$(BIN)/mypy --strict $(HAND_WRITTEN)
 	@# Strict too; pyproject.toml relaxes only arg-type in the generated client.py.
 	$(BIN)/mypy --strict $(GENERATED)
 
+# The fast loop: everything `make lint` checks, then the tests not marked slow (seconds apiece:
+# a wheel, schemathesis, a subprocess, concurrent load; `make test` runs them all). tests/contract
+# is all slow, and only importing it costs seconds (schemathesis loads the spec at collection):
+# it is not collected, and schemathesis's pytest plugin is not loaded.
+.PHONY: check
+check: $(VENV_STAMP) lint
+	$(BIN)/pytest -m 'not slow' -x --ignore=tests/contract -p no:schemathesis
+
+.PHONY: format
+format: $(VENV_STAMP)
+	@# Fixes first (import order, pyupgrade...), then the formatter has the last word. What
+	@# cannot be fixed is printed here and fails `make lint`.
+	$(BIN)/ruff check --no-cache --fix --exit-zero $(HAND_WRITTEN)
+	$(BIN)/ruff format --no-cache $(HAND_WRITTEN)
+
+# Every test, with the coverage of the hand-written package ([tool.coverage] in pyproject.toml):
+# the modules below 100 %, then the total. Printed, not enforced.
 .PHONY: test
 test: $(VENV_STAMP) lint-spec check-generated lint spec-check
-	$(BIN)/pytest
+	@$(BIN)/coverage erase
+	$(BIN)/coverage run $(BIN)/pytest
+	@$(BIN)/coverage combine --quiet
+	$(BIN)/coverage report
 
 # Targets of the sandbox, the spec distribution and the demo live beside this file, one per job.
 include $(wildcard mk/*.mk)
@@ -131,5 +153,6 @@ include $(wildcard mk/*.mk)
 .PHONY: clean
 clean:
 	rm -rf $(VENV) node_modules build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .schemathesis
+	rm -f .coverage .coverage.*
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +

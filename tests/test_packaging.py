@@ -55,6 +55,8 @@ print(json.dumps({
 _PLUGIN = "messente_omnichannel.pytest_plugin"
 # Serving needs uvicorn, from the sandbox extra; it is imported only when something is served.
 _SERVING = "messente_omnichannel._serving"
+# The aiohttp transport needs the aiohttp extra; the async client falls back without it.
+_AIOHTTP = "messente_omnichannel._client._aiohttp"
 # Without uvicorn, serving the receiver must say how to get it.
 _SERVE_RECEIVER = """
 from messente_omnichannel import MessenteError, ReportReceiver
@@ -123,7 +125,7 @@ def bare_probe(venv_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict
     :func:`probe` adds the extra.
     """
     workdir = tmp_path_factory.mktemp("elsewhere")
-    report = _probe(venv_dir, workdir, _PLUGIN, _SERVING, "messente_omnichannel.sandbox")
+    report = _probe(venv_dir, workdir, _PLUGIN, _SERVING, _AIOHTTP, "messente_omnichannel.sandbox")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
     sandbox = subprocess.run(
         [str(venv_dir / "bin" / "python"), "-I", "-c", "import messente_omnichannel.sandbox"],
@@ -147,9 +149,9 @@ def probe(
     venv_dir: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> dict[str, Any]:
-    """Add the ``sandbox`` extra to the same venv, then import every module."""
+    """Add the ``sandbox`` and ``aiohttp`` extras to the same venv, then import every module."""
     pip = [str(venv_dir / "bin" / "python"), "-m", "pip", "--disable-pip-version-check"]
-    _run([*pip, "install", "--quiet", f"{wheel}[sandbox]"], cwd=venv_dir)
+    _run([*pip, "install", "--quiet", f"{wheel}[sandbox,aiohttp]"], cwd=venv_dir)
     return _probe(venv_dir, tmp_path_factory.mktemp("elsewhere"), _PLUGIN)
 
 
@@ -201,6 +203,7 @@ def test_installed_wheel_imports_outside_the_repo(probe: dict[str, Any], venv_di
     assert "messente_omnichannel_client.client" in probe["modules"]
     assert "messente_omnichannel.sandbox._app" in probe["modules"]
     assert _SERVING in probe["modules"]
+    assert _AIOHTTP in probe["modules"]
     assert probe["version"] == _project_version()
 
 

@@ -13,6 +13,8 @@ from messente_omnichannel.sandbox import DEMO_PASSWORD, DEMO_USERNAME
 
 from .test_cli_listen import free_port, wait_until_up
 
+pytestmark = pytest.mark.slow
+
 SCRIPT = Path(sys.executable).parent / "messente-omnichannel"
 
 

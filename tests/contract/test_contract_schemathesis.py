@@ -19,6 +19,8 @@ from schemathesis.config import SchemathesisConfig
 from messente_omnichannel._spec import spec_path
 from messente_omnichannel.sandbox import DEMO_PASSWORD, DEMO_USERNAME, ManualClock, Sandbox
 
+pytestmark = [pytest.mark.slow, pytest.mark.contract]
+
 # Registers the hooks; imported by name, as `make contract` loads them (it sits beside this file).
 importlib.import_module("contract_hooks")
 AUTH_HEADER = "Basic " + base64.b64encode(f"{DEMO_USERNAME}:{DEMO_PASSWORD}".encode()).decode()

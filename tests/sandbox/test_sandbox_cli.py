@@ -11,6 +11,9 @@ import pytest
 
 from messente_omnichannel.sandbox._server import build_parser, serve
 
+# The module is dominated by one sandbox started in a subprocess (seconds).
+pytestmark = pytest.mark.slow
+
 
 def _free_port() -> int:
     import socket

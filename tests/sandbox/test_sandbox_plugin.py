@@ -5,6 +5,8 @@ import importlib.metadata
 import pytest
 
 pytest_plugins = ["pytester"]
+# Each test runs pytest in a subprocess: seconds apiece.
+pytestmark = pytest.mark.slow
 
 
 USER_TESTS = """

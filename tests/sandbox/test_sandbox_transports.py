@@ -10,6 +10,9 @@ import pytest
 
 from messente_omnichannel.sandbox import ManualClock, Sandbox
 
+# Threads, tasks and a real port under concurrent load: seconds apiece.
+pytestmark = pytest.mark.slow
+
 AUTH = ("demo", "demo-password")
 BODY = {
     "to": "+37251000001",

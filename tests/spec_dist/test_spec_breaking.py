@@ -9,6 +9,9 @@ import yaml
 
 from spec_breaking import Version, changelog_versions, judge, main, released_versions
 
+# Several tests dump, parse and compare whole specs (PyYAML): seconds apiece.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi.yaml"
 HISTORY = ROOT / "spec-history"
