@@ -119,7 +119,7 @@ async def _send(url: str, **options: object) -> None:
 async def test_a_send_goes_through_and_is_parsed(server: Callable[[Behaviour], str]) -> None:
     url = server(answer)
     async with AsyncOmnichannel(USERNAME, PASSWORD, base_url=url) as client:
-        assert isinstance(client._http._transport, CorrectedAiohttpTransport)
+        assert isinstance(client._transport, CorrectedAiohttpTransport)
         created = await client.send(MESSAGE)
     assert str(created.omnimessage_id) == "632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a"
 

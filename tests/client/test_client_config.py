@@ -169,10 +169,19 @@ def test_injected_httpx_client_is_used_unchanged_and_not_closed() -> None:
     http.close()
 
 
-def test_context_manager_closes_the_client_it_built() -> None:
-    with Omnichannel("u", "p", transport=_mock(Script(REPORT))) as client:
-        http = client._http
-    assert http.is_closed
+def test_context_manager_closes_the_transport_it_was_given_or_built() -> None:
+    closed: list[str] = []
+
+    class Tracked(httpx.MockTransport):
+        def close(self) -> None:
+            closed.append("sync")
+
+        async def aclose(self) -> None:
+            closed.append("async")
+
+    with Omnichannel("u", "p", transport=Tracked(Script(REPORT))) as client:
+        client.with_options(max_retries=0).close()  # a copy shares, and does not close
+    assert closed == ["sync"]
 
 
 @pytest.mark.anyio
@@ -183,10 +192,18 @@ async def test_async_context_manager_and_injected_client() -> None:
         await client.status(OMNI_ID)
     assert not http.is_closed
     await http.aclose()
-    async with AsyncOmnichannel("u", "p", transport=httpx.MockTransport(script.handle_async)) as c:
+    closed: list[bool] = []
+
+    class Tracked(httpx.MockTransport):
+        async def aclose(self) -> None:
+            closed.append(True)
+
+    async with AsyncOmnichannel("u", "p", transport=Tracked(script.handle_async)) as c:
         quick = c.with_options(max_retries=0)
         await quick.status(OMNI_ID)
-    assert c._http.is_closed
+        await quick.aclose()
+        assert closed == []
+    assert closed == [True]
 
 
 def test_no_credential_in_repr_logs_or_exceptions(

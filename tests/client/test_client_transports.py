@@ -3,10 +3,12 @@
 import ssl
 
 import httpx
+import pytest
 
 from messente_omnichannel._client._transports import (
     KEEPALIVE_CONNECTIONS,
     MAX_CONNECTIONS,
+    _environment_proxy,
     _verify,
     sync_transport,
 )
@@ -34,3 +36,19 @@ def test_the_sync_pool_is_sized_for_bulk_sending() -> None:
         KEEPALIVE_CONNECTIONS,
     )
     transport.close()
+
+
+def test_the_environment_names_the_proxy_as_for_httpx_own_client(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.lower(), raising=False)
+    assert _environment_proxy("https://api.messente.com/v1") is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.internal:3128")
+    proxy = _environment_proxy("https://api.messente.com/v1")
+    assert proxy is not None
+    assert proxy.url == httpx.URL("http://proxy.internal:3128")
+    assert _environment_proxy("http://127.0.0.1:4010/v1") is None  # no HTTP_PROXY set
+    monkeypatch.setenv("NO_PROXY", "api.messente.com")
+    assert _environment_proxy("https://api.messente.com/v1") is None

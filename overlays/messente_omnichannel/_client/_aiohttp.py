@@ -90,7 +90,7 @@ class CorrectedAiohttpTransport(AiohttpTransport):
 
 
 def aiohttp_transport(
-    max_connections: int, *, verify: ssl.SSLContext | bool = True
+    max_connections: int, *, verify: ssl.SSLContext | bool = True, proxy: httpx.Proxy | None = None
 ) -> httpx.AsyncBaseTransport:
     """Build the transport; its aiohttp session is made on the first request, in the loop.
 
@@ -98,9 +98,10 @@ def aiohttp_transport(
         max_connections: Connections open at most (``max_keepalive_connections`` has no
             meaning to aiohttp: every idle connection is kept until ``keepalive_expiry``).
         verify: What TLS is verified with, as for httpx's own transport.
+        proxy: The proxy to send through, if any.
 
     Returns:
         The transport.
     """
     limits = httpx.Limits(max_connections=max_connections, keepalive_expiry=_KEEPALIVE_SECONDS)
-    return CorrectedAiohttpTransport(limits=limits, verify=verify)
+    return CorrectedAiohttpTransport(limits=limits, verify=verify, proxy=proxy)

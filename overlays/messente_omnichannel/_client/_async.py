@@ -48,6 +48,8 @@ class AsyncOmnichannel(BaseClient):
     One client serves many concurrent tasks of one event loop.
     """
 
+    _transport: httpx.AsyncBaseTransport
+
     def __init__(
         self,
         username: str | None = None,
@@ -79,10 +81,11 @@ class AsyncOmnichannel(BaseClient):
             http_client: An ``httpx.AsyncClient`` to send through, left unchanged and not closed.
                 Its transport, limits, proxies, event hooks and auth apply; its base URL,
                 default headers and timeout do not (each request carries its own).
-            transport: An ``httpx`` transport for the client built here (for example a sandbox's
-                or ``httpx.MockTransport``). By default, the aiohttp-backed transport of
-                ``httpx-aiohttp`` when it is installed (``messente-omnichannel[aiohttp]``), else
-                httpx's own.
+            transport: An ``httpx`` transport to send through (for example a sandbox's or
+                ``httpx.MockTransport``), closed with the client. By default the aiohttp-backed
+                transport of ``httpx-aiohttp`` when it is installed
+                (``messente-omnichannel[aiohttp]``), else httpx's own; either with the proxy
+                that the environment names.
             sleep: Waits between retries (``anyio.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
@@ -92,7 +95,7 @@ class AsyncOmnichannel(BaseClient):
             ValueError: An option is out of range, or both ``http_client`` and ``transport``
                 were given.
         """
-        options = self._configure(
+        self._configure(
             username=username,
             password=password,
             base_url=base_url,
@@ -107,9 +110,9 @@ class AsyncOmnichannel(BaseClient):
         )
         self._sleep = sleep or anyio.sleep
         self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(
-            timeout=options.timeout, transport=transport or async_transport(self._base_url)
-        )
+        self._http = http_client
+        if http_client is None:
+            self._transport = transport or async_transport(self._base_url)
 
     async def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
@@ -205,7 +208,7 @@ class AsyncOmnichannel(BaseClient):
                 return self._out_of_time(call, outcome, attempt, uncertain)
             request = self._request(call, remaining)
             try:
-                outcome = await self._http.send(request)
+                outcome = await self._send(request)
             except httpx.RequestError as exc:
                 outcome = exc
             delay = self._delay(call, outcome, attempt, started)
@@ -215,10 +218,21 @@ class AsyncOmnichannel(BaseClient):
             await self._sleep(delay)
             attempt += 1
 
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        if self._http is not None:
+            return await self._http.send(request)
+        response = await self._transport.handle_async_request(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        response.request = request
+        return response
+
     async def aclose(self) -> None:
         """Close the connections, unless the ``httpx.AsyncClient`` was given by the caller."""
         if self._owns_http:
-            await self._http.aclose()
+            await self._transport.aclose()
 
     async def __aenter__(self) -> Self:
         """Return the client."""

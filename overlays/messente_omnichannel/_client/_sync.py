@@ -48,6 +48,8 @@ class Omnichannel(BaseClient):
     One client is safe to share between threads.
     """
 
+    _transport: httpx.BaseTransport
+
     def __init__(
         self,
         username: str | None = None,
@@ -79,8 +81,9 @@ class Omnichannel(BaseClient):
             http_client: An ``httpx.Client`` to send through, left unchanged and not closed.
                 Its transport, limits, proxies, event hooks and auth apply; its base URL,
                 default headers and timeout do not (each request carries its own).
-            transport: An ``httpx`` transport for the client built here (for example a sandbox's
-                or ``httpx.MockTransport``).
+            transport: An ``httpx`` transport to send through (for example a sandbox's or
+                ``httpx.MockTransport``), closed with the client. By default httpx's own, with
+                the proxy that the environment names.
             sleep: Waits between retries (``time.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
@@ -90,7 +93,7 @@ class Omnichannel(BaseClient):
             ValueError: An option is out of range, or both ``http_client`` and ``transport``
                 were given.
         """
-        options = self._configure(
+        self._configure(
             username=username,
             password=password,
             base_url=base_url,
@@ -105,9 +108,9 @@ class Omnichannel(BaseClient):
         )
         self._sleep = sleep or time.sleep
         self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(
-            timeout=options.timeout, transport=transport or sync_transport(self._base_url)
-        )
+        self._http = http_client
+        if http_client is None:
+            self._transport = transport or sync_transport(self._base_url)
 
     def send(
         self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
@@ -201,7 +204,7 @@ class Omnichannel(BaseClient):
                 return self._out_of_time(call, outcome, attempt, uncertain)
             request = self._request(call, remaining)
             try:
-                outcome = self._http.send(request)
+                outcome = self._send(request)
             except httpx.RequestError as exc:
                 outcome = exc
             delay = self._delay(call, outcome, attempt, started)
@@ -211,10 +214,21 @@ class Omnichannel(BaseClient):
             self._sleep(delay)
             attempt += 1
 
+    def _send(self, request: httpx.Request) -> httpx.Response:
+        if self._http is not None:
+            return self._http.send(request)
+        response = self._transport.handle_request(request)
+        try:
+            response.read()
+        finally:
+            response.close()
+        response.request = request
+        return response
+
     def close(self) -> None:
         """Close the connections, unless the ``httpx.Client`` was given by the caller."""
         if self._owns_http:
-            self._http.close()
+            self._transport.close()
 
     def __enter__(self) -> Self:
         """Return the client."""
