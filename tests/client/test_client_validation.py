@@ -188,3 +188,21 @@ def test_a_leap_second_end_time_is_after_the_second_before() -> None:
     event = {"start_time": "2030-06-30T23:59:59Z", "end_time": "2030-06-30T23:59:60Z"}
     rcs = {"channel": "rcs", "suggestions": [{"action": {"create_calendar_event_action": event}}]}
     assert calendar_problems({"to": "+37251000000", "messages": [rcs]}) == []
+
+
+def test_a_lone_surrogate_is_refused_at_its_path_before_anything_is_sent() -> None:
+    message = {
+        "to": "+37251000000",
+        "messages": [{"channel": "viber", "text": "ok"}, {"channel": "sms", "text": "a\ud800b"}],
+    }
+    with pytest.raises(InvalidMessageError) as caught:
+        validate(message)
+    (problem,) = caught.value.problems
+    assert problem.path == "messages[1].text"
+    assert "lone surrogate" in problem.message
+
+
+@pytest.mark.parametrize("value", ["text", 5, None, [("to", "+37251000000")]])
+def test_what_is_not_an_omnimessage_is_an_invalid_message(value: object) -> None:
+    with pytest.raises(InvalidMessageError, match="must be an Omnimessage or a mapping"):
+        validate(value)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from messente_omnichannel._builders.omnimessage import Omnimessage
 from messente_omnichannel._errors import InvalidMessageError, Problem
-from messente_omnichannel._validation import schema_problems
+from messente_omnichannel._validation import Path, format_path, schema_problems
 
 MessageLike = Omnimessage | Mapping[str, Any]
 """An omnimessage: built with :class:`Omnimessage`, or the API's JSON as a mapping."""
@@ -43,17 +43,29 @@ def _encode(schema_name: str, data: dict[str, Any]) -> bytes:
         text = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidMessageError(
-            [
-                Problem(
-                    "",
-                    f"text holds {exc.object[exc.start : exc.end]!r}, which is not "
-                    "Unicode text (a lone surrogate); remove it",
-                )
-            ]
-        ) from None
+        bad = exc.object[exc.start : exc.end]
+        where = format_path(_path_to(data, bad) or ())
+        message = f"holds {bad!r}, which is not Unicode text (a lone surrogate); remove it"
+        raise InvalidMessageError([Problem(where, message)]) from None
     except (TypeError, ValueError) as exc:
         raise InvalidMessageError([Problem("", f"is not JSON: {exc}")]) from None
+
+
+def _path_to(node: Any, bad: str, path: Path = ()) -> Path | None:
+    """Return where a string holding ``bad`` sits in decoded JSON, if anywhere."""
+    if isinstance(node, str):
+        return path if bad in node else None
+    if isinstance(node, Mapping):
+        children: Iterable[tuple[str | int, Any]] = node.items()
+    elif isinstance(node, list):
+        children = enumerate(node)
+    else:
+        return None
+    for key, child in children:
+        found = _path_to(child, bad, (*path, key))
+        if found is not None:
+            return found
+    return None
 
 
 def prepare_omnimessage(message: MessageLike) -> bytes:
