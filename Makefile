@@ -24,7 +24,7 @@ GENERATED_NAME := messente_omnichannel_client
 GENERATED := generated/$(GENERATED_NAME)
 # The JSON form of $(SPEC) that the package loads at run time (milliseconds, not YAML's hundreds).
 SPEC_JSON := overlays/messente_omnichannel/openapi.json
-HAND_WRITTEN := overlays tests examples tools scripts
+HAND_WRITTEN := overlays tests examples tools scripts benchmarks
 
 export REDOCLY_TELEMETRY := off
 # .venv/bin first: recipes run the pinned tools (ruff, node, npm, npx), not whatever the machine has.
