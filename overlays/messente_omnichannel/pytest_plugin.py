@@ -8,13 +8,15 @@ plugin costs nothing where the ``sandbox`` extra is not installed.
 
 Fixtures:
     messente_sandbox: A fresh :class:`~messente_omnichannel.sandbox.Sandbox` per test, with a
-        :class:`~messente_omnichannel.sandbox.ManualClock` at 2030-01-01T00:00:00+00:00 and the
-        demo account; use ``messente_sandbox.transport()`` or ``.async_transport()``.
+        :class:`~messente_omnichannel.sandbox.ManualClock` that starts at the real current time
+        and then stands still until ``messente_sandbox.clock.advance(seconds)``, and the demo
+        account; use ``messente_sandbox.transport()`` or ``.async_transport()``.
     messente_sandbox_url: The same sandbox served on a free loopback port; its base URL,
         ending in ``/v1``.
 """
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
@@ -28,7 +30,9 @@ def messente_sandbox() -> "Iterator[Sandbox[ManualClock]]":
     """A fresh sandbox with a manual clock and the demo account, closed after the test."""
     from messente_omnichannel.sandbox import ManualClock, Sandbox
 
-    with Sandbox(clock=ManualClock()) as sandbox:
+    # Real now, not ManualClock's fixed default: a user's test computes times from
+    # datetime.now(), and "two hours from now" must be in the sandbox's future.
+    with Sandbox(clock=ManualClock(start=datetime.now(UTC))) as sandbox:
         yield sandbox
 
 
