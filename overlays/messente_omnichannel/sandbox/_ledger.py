@@ -4,6 +4,7 @@ import dataclasses
 import hashlib
 import threading
 import uuid
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -93,11 +94,16 @@ def store_message(
 
 
 class Ledger:
-    """The omnimessages the sandbox accepted, in order; safe to read from any thread."""
+    """The omnimessages the sandbox accepted, in order; safe to read from any thread.
 
-    def __init__(self) -> None:
+    Args:
+        max_entries: The most entries kept; beyond it the oldest are forgotten, as the
+            sandbox forgets the omnimessages themselves. ``None`` keeps every entry.
+    """
+
+    def __init__(self, max_entries: int | None = None) -> None:
         self._lock = threading.Lock()
-        self._entries: list[LedgerEntry] = []
+        self._entries: deque[LedgerEntry] = deque(maxlen=max_entries)
 
     def append(self, entry: LedgerEntry) -> None:
         """Record an accepted omnimessage.

@@ -18,6 +18,7 @@ from messente_omnichannel.sandbox._faults import QUIET_DROPS, Faults
 from messente_omnichannel.sandbox._ledger import Ledger
 from messente_omnichannel.sandbox._runtime import Runtime
 from messente_omnichannel.sandbox._service import Service
+from messente_omnichannel.sandbox._state import DEFAULT_MAX_STORED, check_max_stored
 from messente_omnichannel.sandbox._timers import Timers
 from messente_omnichannel.sandbox._transports import AsyncSandboxTransport, SyncSandboxTransport
 
@@ -44,9 +45,13 @@ class Sandbox(Generic[ClockT]):
             ``httpx.MockTransport``, to capture them in-process); ``None`` uses the network.
         dlr_retry: How undelivered reports are retried.
         max_body_bytes: The largest request body accepted.
+        max_stored: The most omnimessages kept in memory, of every account together (and
+            entries in :attr:`ledger`); each new one beyond it forgets the oldest accepted,
+            whose status is then ``404``. It bounds a long-running sandbox's memory.
 
     Raises:
-        ValueError: No account, or an account with an empty username or a ``:`` in it.
+        ValueError: No account, an account with an empty username or a ``:`` in it, or a
+            ``max_stored`` below 1.
     """
 
     @overload
@@ -60,6 +65,7 @@ class Sandbox(Generic[ClockT]):
         dlr_transport: httpx.AsyncBaseTransport | None = None,
         dlr_retry: RetryPolicy | None = None,
         max_body_bytes: int = 1024 * 1024,
+        max_stored: int = DEFAULT_MAX_STORED,
     ) -> None: ...
 
     @overload
@@ -73,6 +79,7 @@ class Sandbox(Generic[ClockT]):
         dlr_transport: httpx.AsyncBaseTransport | None = None,
         dlr_retry: RetryPolicy | None = None,
         max_body_bytes: int = 1024 * 1024,
+        max_stored: int = DEFAULT_MAX_STORED,
     ) -> None: ...
 
     def __init__(
@@ -85,6 +92,7 @@ class Sandbox(Generic[ClockT]):
         dlr_transport: httpx.AsyncBaseTransport | None = None,
         dlr_retry: RetryPolicy | None = None,
         max_body_bytes: int = 1024 * 1024,
+        max_stored: int = DEFAULT_MAX_STORED,
     ) -> None:
         accounts = dict(accounts) if accounts is not None else {DEMO_USERNAME: DEMO_PASSWORD}
         if not accounts or any(not user or ":" in user for user in accounts):
@@ -102,7 +110,9 @@ class Sandbox(Generic[ClockT]):
         self._dispatcher = ReportDispatcher(
             self._runtime, self._timers, self.clock.now, dlr_transport, dlr_retry or RetryPolicy()
         )
-        self._service = Service(accounts, self.clock, self._timers, self._dispatcher)
+        self._service = Service(
+            accounts, self.clock, self._timers, self._dispatcher, check_max_stored(max_stored)
+        )
         spec = load_spec()
         spec["servers"] = [{"url": "/v1"}]
         self.app = SandboxApp(self._service, spec, faults, max_body_bytes)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from messente_omnichannel._serving import http_url, make_server
 from messente_omnichannel.sandbox._faults import QUIET_DROPS, Faults
+from messente_omnichannel.sandbox._state import DEFAULT_MAX_STORED
 
 DEFAULT_PORT = 4010
 """The port of ``python -m messente_omnichannel.sandbox`` when none is given."""
@@ -38,6 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="faults to inject, e.g. 503=0.1,500=0.05,429=0.05,drop_before=0.02,"
         "drop_after=0.02,latency=0.05,retry_after=1,seed=7",
+    )
+    parser.add_argument(
+        "--max-stored",
+        type=int,
+        default=DEFAULT_MAX_STORED,
+        metavar="N",
+        help="omnimessages kept in memory; beyond them the oldest are forgotten and their "
+        f"status is 404 ({DEFAULT_MAX_STORED:,})",
     )
     parser.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
@@ -73,7 +82,7 @@ def serve(argv: Sequence[str] | None = None) -> int:
     accounts = _accounts(parser, args.account)
     try:
         faults = Faults.parse(args.faults) if args.faults else None
-        sandbox = Sandbox(accounts, speed=args.speed, faults=faults)
+        sandbox = Sandbox(accounts, speed=args.speed, faults=faults, max_stored=args.max_stored)
     except ValueError as exc:
         parser.error(str(exc))
     users = ", ".join(sandbox.accounts)

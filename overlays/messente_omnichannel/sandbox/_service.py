@@ -15,7 +15,7 @@ from messente_omnichannel.sandbox._scenarios import (
     plan,
     scenario_for,
 )
-from messente_omnichannel.sandbox._state import Store, StoredOmnimessage
+from messente_omnichannel.sandbox._state import DEFAULT_MAX_STORED, Store, StoredOmnimessage
 from messente_omnichannel.sandbox._timers import Timers
 from messente_omnichannel.sandbox._validation import check_rules, parse_datetime
 
@@ -28,6 +28,7 @@ class Service:
         clock: The sandbox clock.
         timers: Where status changes that need a delivery report are scheduled.
         dispatcher: Sends delivery reports.
+        max_stored: The most omnimessages kept (and ledger entries); the oldest go first.
     """
 
     def __init__(
@@ -36,13 +37,14 @@ class Service:
         clock: Clock,
         timers: Timers,
         dispatcher: ReportDispatcher,
+        max_stored: int = DEFAULT_MAX_STORED,
     ) -> None:
         self.accounts = accounts
         self.clock = clock
         self.timers = timers
         self.dispatcher = dispatcher
-        self.store = Store()
-        self.ledger = Ledger()
+        self.store = Store(max_stored)
+        self.ledger = Ledger(max_stored)
 
     def send(self, account: str, body: dict[str, Any]) -> dict[str, Any]:
         """Accept one valid omnimessage.

@@ -2,6 +2,7 @@
 
 import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -44,15 +45,49 @@ class StoredOmnimessage:
         return {"statuses": statuses, "to": self.to, "omnimessage_id": str(self.omnimessage_id)}
 
 
-class Store:
-    """The omnimessages, by account; one lock guards them all (every critical section is short)."""
+DEFAULT_MAX_STORED = 50_000
+"""How many omnimessages a sandbox keeps by default before it forgets the oldest."""
 
-    def __init__(self) -> None:
+
+def check_max_stored(max_stored: int) -> int:
+    """Check a cap on stored omnimessages.
+
+    Args:
+        max_stored: The cap.
+
+    Returns:
+        The cap.
+
+    Raises:
+        ValueError: It is not a positive integer.
+    """
+    if isinstance(max_stored, bool) or not isinstance(max_stored, int) or max_stored < 1:
+        raise ValueError("max_stored must be a positive number of omnimessages")
+    return max_stored
+
+
+class Store:
+    """The omnimessages, by account; one lock guards them all (every critical section is short).
+
+    Args:
+        max_stored: The most omnimessages kept, of all accounts together; adding one more
+            forgets the oldest accepted, whose status is then ``404``.
+    """
+
+    def __init__(self, max_stored: int = DEFAULT_MAX_STORED) -> None:
         self._lock = threading.Lock()
+        self._max_stored = check_max_stored(max_stored)
         self._by_account: dict[str, dict[uuid.UUID, StoredOmnimessage]] = {}
+        # Acceptance order across accounts, so the oldest is found in O(1) when the cap is hit.
+        self._order: OrderedDict[uuid.UUID, str] = OrderedDict()
+
+    @property
+    def max_stored(self) -> int:
+        """The most omnimessages kept before the oldest is forgotten."""
+        return self._max_stored
 
     def add(self, omnimessage: StoredOmnimessage) -> None:
-        """Keep an accepted omnimessage.
+        """Keep an accepted omnimessage, forgetting the oldest ones beyond the cap.
 
         Args:
             omnimessage: The omnimessage.
@@ -61,6 +96,13 @@ class Store:
             self._by_account.setdefault(omnimessage.account, {})[omnimessage.omnimessage_id] = (
                 omnimessage
             )
+            self._order[omnimessage.omnimessage_id] = omnimessage.account
+            while len(self._order) > self._max_stored:
+                oldest, account = self._order.popitem(last=False)
+                messages = self._by_account[account]
+                del messages[oldest]
+                if not messages:
+                    del self._by_account[account]
 
     def get(self, account: str, omnimessage_id: uuid.UUID) -> StoredOmnimessage | None:
         """Find an omnimessage of one account.
@@ -110,4 +152,4 @@ class Store:
 
     def __len__(self) -> int:
         with self._lock:
-            return sum(len(messages) for messages in self._by_account.values())
+            return len(self._order)
