@@ -148,17 +148,6 @@ def test_failed_reports_are_retried_with_backoff() -> None:
         assert receiver.requests[0].content == receiver.requests[3].content
 
 
-def test_a_3xx_answer_counts_as_delivered() -> None:
-    receiver = Receiver([302])
-    with make(receiver) as sb:
-        send(sb, "+37251000000", messages=[{"channel": "sms", "text": "Hi"}])
-        sb.clock.advance(1)
-        sb.flush_reports()
-        sb.clock.advance(3600)
-        sb.flush_reports()
-        assert [b["status"] for b in receiver.bodies] == ["ACCEPTD", "DELIVRD"]
-
-
 def test_a_blocked_receiver_never_blocks_the_api() -> None:
     release = threading.Event()
 

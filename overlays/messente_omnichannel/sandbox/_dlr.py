@@ -1,8 +1,11 @@
 """Delivery reports POSTed to ``dlr_url``: signed, retried with backoff, off the API's path.
 
 A report is sent by one worker task on the sandbox's runtime loop, so the API never waits for a
-receiver. An answer outside 200-399, or no answer, is retried after 1, 2, 4, ... seconds of
-sandbox time (at most an hour apart), up to :attr:`RetryPolicy.max_attempts` attempts.
+receiver. A 307 or 308 redirect is followed with the same POST, body and signature (up to
+:data:`MAX_REDIRECTS` hops). Any other answer outside 200-299 (another redirect too: following it
+would turn the POST into a GET and lose the report), or no answer, is logged and retried after
+1, 2, 4, ... seconds of sandbox time (at most an hour apart), up to
+:attr:`RetryPolicy.max_attempts` attempts.
 """
 
 import asyncio
@@ -22,6 +25,10 @@ from messente_omnichannel.sandbox._runtime import Runtime
 from messente_omnichannel.sandbox._timers import Timers
 
 logger = logging.getLogger("messente_omnichannel.sandbox")
+
+MAX_REDIRECTS = 5
+"""307/308 hops followed per attempt; more fail the attempt (a redirect loop)."""
+_KEEP_METHOD = frozenset({307, 308})
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,19 +99,22 @@ class ReportAttempt:
     Attributes:
         report: The report.
         attempt: 1 for the first attempt.
-        status_code: The receiver's answer, or ``None`` when there was none.
-        error: Why there was no answer.
+        status_code: The receiver's final answer (after any 307/308 redirects followed), or
+            ``None`` when there was none.
+        error: Why there was no answer, or why a redirect was not followed.
+        url: Where the final answer came from: ``report.url`` unless redirected.
     """
 
     report: Report
     attempt: int
     status_code: int | None
     error: str | None = None
+    url: str | None = None
 
     @property
     def delivered(self) -> bool:
-        """Whether the receiver took the report (an answer in 200-399)."""
-        return self.status_code is not None and 200 <= self.status_code < 400
+        """Whether the receiver took the report (an answer in 200-299)."""
+        return self.status_code is not None and 200 <= self.status_code < 300
 
 
 @dataclass
@@ -169,8 +179,7 @@ class ReportDispatcher:
         headers = {"Content-Type": "application/json", SIGNATURE_HEADER: report.signature}
         attempt = report.failures + 1
         try:
-            response = await client.post(report.url, content=report.body, headers=headers)
-            outcome = ReportAttempt(report, attempt, response.status_code)
+            outcome = await self._post(client, report, headers, attempt)
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # any failure to reach the receiver is retried
@@ -179,6 +188,12 @@ class ReportDispatcher:
         if outcome.delivered:
             return
         report.failures += 1
+        logger.warning(
+            "delivery report to %s not taken (attempt %d): %s",
+            report.url,
+            attempt,
+            outcome.error or f"HTTP {outcome.status_code}",
+        )
         if report.failures >= self.retry.max_attempts:
             logger.warning(
                 "gave up delivering a report to %s after %d attempts", report.url, attempt
@@ -186,6 +201,26 @@ class ReportDispatcher:
             return
         retry_at = self.now() + timedelta(seconds=self.retry.delay(report.failures))
         self.timers.schedule(retry_at, lambda: self.submit(report))
+
+    async def _post(
+        self, client: httpx.AsyncClient, report: Report, headers: dict[str, str], attempt: int
+    ) -> ReportAttempt:
+        url = httpx.URL(report.url)
+        for _ in range(MAX_REDIRECTS + 1):
+            response = await client.post(url, content=report.body, headers=headers)
+            location = response.headers.get("Location")
+            if not response.is_redirect or location is None:
+                return ReportAttempt(report, attempt, response.status_code, url=str(url))
+            target = url.join(location)
+            if response.status_code not in _KEEP_METHOD:
+                error = (
+                    f"HTTP {response.status_code} redirect to {target} not followed: only 307 "
+                    "and 308 keep the POST and its body"
+                )
+                return ReportAttempt(report, attempt, response.status_code, error, str(url))
+            url = target
+        error = f"more than {MAX_REDIRECTS} redirects"
+        return ReportAttempt(report, attempt, response.status_code, error, str(url))
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait until every queued report was attempted.
