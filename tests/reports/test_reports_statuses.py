@@ -2,7 +2,13 @@
 
 import pytest
 
-from messente_omnichannel import ChainState, Tracker, parse_delivery_report, sign_report
+from messente_omnichannel import (
+    ChainState,
+    OmnimessageCreated,
+    Tracker,
+    parse_delivery_report,
+    sign_report,
+)
 from messente_omnichannel._results import parse_report
 from messente_omnichannel._statuses import DELIVERED_STATUSES, FAILED_STATUSES
 from messente_omnichannel_client.models import DeliveryStatus
@@ -25,8 +31,20 @@ def test_every_generated_status_is_delivered_failed_or_in_flight() -> None:
 
 @pytest.mark.parametrize("status", list(DeliveryStatus))
 def test_the_tracker_reads_the_definition(status: DeliveryStatus) -> None:
-    signed = sign_report(password=PASSWORD, status=status.value, omnimessage_id=OMNI_ID)
+    signed = sign_report(
+        password=PASSWORD, status=status.value, omnimessage_id=OMNI_ID, message_id=MESSAGE_ID
+    )
     tracker = Tracker()
+    # The plan: reports alone never make a chain failed (a next channel may follow).
+    tracker.expect(
+        OmnimessageCreated.from_dict(
+            {
+                "omnimessage_id": OMNI_ID,
+                "to": "+37251000000",
+                "messages": [{"channel": "sms", "message_id": MESSAGE_ID, "sender": "Messente"}],
+            }
+        )
+    )
     tracker.add(parse_delivery_report(signed.body, signed.headers, PASSWORD))
     expected = (
         ChainState.DELIVERED

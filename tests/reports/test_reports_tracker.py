@@ -179,11 +179,14 @@ def test_unknown_statuses_are_in_progress() -> None:
     assert tracker.outcome(OMNI_ID).in_progress
 
 
-def test_without_the_plan_every_reported_failure_is_failed_with_it_not_yet() -> None:
+def test_reports_alone_never_make_a_chain_failed_the_plan_does() -> None:
     failure = report(status="UNDELIV", err=1, timestamp="2030-01-01T00:00:03")
     unplanned = Tracker()
     unplanned.add(failure)
-    assert unplanned.outcome(OMNI_ID).failed
+    assert unplanned.outcome(OMNI_ID).in_progress
+    assert unplanned.outcome(OMNI_ID).describe() == (
+        "not delivered so far (whatsapp UNDELIV); a later channel may still deliver"
+    )
     planned = Tracker()
     planned.expect(
         OmnimessageCreated.from_dict(
@@ -229,7 +232,9 @@ def test_an_unknown_omnimessage_is_in_progress_with_nothing_known() -> None:
 def test_describe_says_where_the_chain_stands() -> None:
     tracker = Tracker()
     tracker.add(report(status="UNDELIV", err=1, timestamp="2030-01-01T00:00:03"))
-    assert tracker.outcome(OMNI_ID).describe() == "failed on every channel (whatsapp UNDELIV)"
+    assert tracker.outcome(OMNI_ID).describe() == (
+        "not delivered so far (whatsapp UNDELIV); a later channel may still deliver"
+    )
     tracker.add(report(message_id=VIBER_ID, channel="viber", status=None, timestamp=None))
     assert tracker.outcome(OMNI_ID).describe() == (
         "in progress (whatsapp UNDELIV, viber processing)"

@@ -24,7 +24,7 @@ class ChainState(enum.StrEnum):
     """The overall state of an omnimessage's fallback chain."""
 
     IN_PROGRESS = "in_progress"
-    """No channel has delivered, and some channel may still deliver."""
+    """No channel has delivered, and some channel may still deliver (as far as is known)."""
     DELIVERED = "delivered"
     """A channel delivered the message (``DELIVRD`` or ``SEEN``)."""
     FAILED = "failed"
@@ -33,6 +33,10 @@ class ChainState(enum.StrEnum):
 
 def _status(result: DeliveryResult) -> str:
     return "" if result.status is None else str(result.status)
+
+
+def _failed(result: DeliveryResult) -> bool:
+    return _status(result) in FAILED_STATUSES
 
 
 def _rank(result: DeliveryResult) -> int:
@@ -64,6 +68,8 @@ class ChainOutcome:
         channel: The channel that delivered, when one did.
         attempts: The latest known status of each channel attempt, in chain order.
         planned: The channels of the chain in order, when known (from :meth:`Tracker.expect`).
+        listed: Whether a status response listed the attempts started so far; without it or
+            ``planned``, the tracker knows only the attempts that delivery reports named.
     """
 
     omnimessage_id: UUID
@@ -71,6 +77,7 @@ class ChainOutcome:
     channel: Channel | str | None
     attempts: tuple[DeliveryResult, ...]
     planned: tuple[Channel | str, ...] | None = None
+    listed: bool = False
 
     @property
     def delivered(self) -> bool:
@@ -91,13 +98,18 @@ class ChainOutcome:
         """Say where the chain stands, in a few words.
 
         Returns:
-            For example ``delivered on viber`` or ``in progress (whatsapp UNDELIV, viber ACK)``.
+            For example ``delivered on viber``, ``in progress (whatsapp UNDELIV, viber ACK)``,
+            or, when only delivery reports are known and each attempt they name failed,
+            ``not delivered so far (viber UNDELIV); a later channel may still deliver``.
         """
         steps = ", ".join(f"{a.channel} {_status(a) or 'processing'}" for a in self.attempts)
         if self.state is ChainState.DELIVERED:
             return f"delivered on {self.channel}"
         if self.state is ChainState.FAILED:
             return f"failed on every channel ({steps})"
+        unknown_chain = self.planned is None and not self.listed
+        if unknown_chain and self.attempts and all(_failed(a) for a in self.attempts):
+            return f"not delivered so far ({steps}); a later channel may still deliver"
         return f"in progress ({steps or 'nothing reported yet'})"
 
 
@@ -134,6 +146,7 @@ class _Attempt:
 class _Chain:
     omnimessage_id: UUID
     plan: tuple[Channel | str, ...] | None = None
+    listed: bool = False
     attempts: dict[str, _Attempt] = field(default_factory=dict)
 
     def attempt(self, result: DeliveryResult) -> _Attempt:
@@ -158,17 +171,25 @@ class _Chain:
         delivered = next((a for a in ordered if a.delivered), None)
         if delivered is not None:
             return ChainOutcome(
-                self.omnimessage_id, ChainState.DELIVERED, delivered.channel, tuple(seen), self.plan
+                self.omnimessage_id,
+                ChainState.DELIVERED,
+                delivered.channel,
+                tuple(seen),
+                self.plan,
+                self.listed,
             )
-        # Without a plan, the chain is what has been reported; a status response lists the next
-        # attempt as soon as it starts, but delivery reports of a later channel may not have
-        # arrived yet (see Tracker.expect).
+        # Without a plan, the chain is what has been reported. A status response lists the next
+        # attempt as soon as it starts; delivery reports alone cannot say whether another
+        # channel follows (its reports may still be on their way), so they never make a chain
+        # failed (see Tracker.expect).
         everyone = ordered if self.plan is not None else [a for a in ordered if a.latest]
-        failed = bool(everyone) and all(
-            a.latest is not None and _status(a.latest) in FAILED_STATUSES for a in everyone
+        failed = (
+            (self.plan is not None or self.listed)
+            and bool(everyone)
+            and all(a.latest is not None and _failed(a.latest) for a in everyone)
         )
         state = ChainState.FAILED if failed else ChainState.IN_PROGRESS
-        return ChainOutcome(self.omnimessage_id, state, None, tuple(seen), self.plan)
+        return ChainOutcome(self.omnimessage_id, state, None, tuple(seen), self.plan, self.listed)
 
 
 def _uuid(value: UUID | str) -> UUID:
@@ -200,9 +221,9 @@ class Tracker:
     def expect(self, created: OmnimessageCreated) -> None:
         """Tell the tracker which channels the chain has, in order, from the send's answer.
 
-        Without it, the tracker knows only the attempts reported so far, and calls a chain
-        failed as soon as every reported attempt failed, even if delivery reports of the next
-        channel are still on their way.
+        Without it (or a status response, see :meth:`add_status`), the tracker knows only the
+        attempts that delivery reports named, so it never calls the chain failed: reports of a
+        next channel may still be on their way.
 
         Args:
             created: What :meth:`Omnichannel.send` returned.
@@ -246,6 +267,7 @@ class Tracker:
         """
         with self._lock:
             chain = self._chain(report.omnimessage_id)
+            chain.listed = True
             changed = False
             for result in report.statuses:
                 changed = chain.attempt(result).fold(result) or changed
