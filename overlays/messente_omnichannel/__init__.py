@@ -52,6 +52,7 @@ from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._tracker import ChainOutcome, ChainState, Tracker
 from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
 from messente_omnichannel._version import __version__
+from messente_omnichannel._sms_parts import SmsEncoding, SmsParts, sms_parts
 from messente_omnichannel_client.models import (
     Autoconvert,
     Channel,
@@ -115,6 +116,8 @@ __all__ = [
     "SignedReport",
     "Suggestion",
     "TemplateComponent",
+    "SmsEncoding",
+    "SmsParts",
     "TemplateParam",
     "TextStore",
     "Tracker",
@@ -126,3 +129,4 @@ __all__ = [
     "sign_report",
     "validate",
 ]
+    "sms_parts",

@@ -49,6 +49,8 @@ PUBLIC = [
     "SignatureError",
     "SignedReport",
     "Suggestion",
+    "SmsEncoding",
+    "SmsParts",
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
@@ -60,6 +62,7 @@ PUBLIC = [
     "parse_delivery_report",
     "sign_report",
     "validate",
+    "sms_parts",
 ]
 
 

@@ -3,6 +3,7 @@
 from typing import Literal
 
 from messente_omnichannel._builders._base import ChannelMessage
+from messente_omnichannel._sms_parts import SmsParts, sms_parts
 from messente_omnichannel_client.models import Autoconvert
 
 
@@ -40,4 +41,20 @@ class SMS(ChannelMessage):
             text=text,
             autoconvert=None if autoconvert is None else str(autoconvert),
             udh=udh,
+        )
+
+    @property
+    def parts(self) -> SmsParts:
+        """The encoding and SMS parts of this text, with its ``udh`` and ``autoconvert``.
+
+        Returns:
+            What :func:`sms_parts` says of it.
+
+        Raises:
+            ValueError: ``udh`` is not hex octets or leaves no room for text.
+        """
+        return sms_parts(
+            self._fields["text"],
+            udh=self._fields.get("udh"),
+            autoconvert=self._fields.get("autoconvert"),
         )
