@@ -22,6 +22,7 @@ from messente_omnichannel._client._prepare import (
     prepare_bulk,
     prepare_omnimessage,
 )
+from messente_omnichannel._client._tracing import CallTrace, traced
 from messente_omnichannel._client._transports import sync_transport
 from messente_omnichannel._results import (
     DeliveryReport,
@@ -194,6 +195,10 @@ class Omnichannel(BaseClient):
         self._run(Call(CANCEL, path, parse_cancelled, timeout=per_call_timeout(timeout)))
 
     def _run(self, call: Call[T]) -> T:
+        with traced(call) as trace:
+            return self._attempts(call, trace)
+
+    def _attempts(self, call: Call[T], trace: CallTrace) -> T:
         started = self._clock()
         attempt = 0
         uncertain = False
@@ -203,11 +208,13 @@ class Omnichannel(BaseClient):
             if remaining <= 0:
                 return self._out_of_time(call, outcome, attempt, uncertain)
             request = self._request(call, remaining)
+            trace.attempt(request, attempt)
             try:
                 outcome = self._send(request)
             except httpx.RequestError as exc:
                 outcome = exc
             delay = self._delay(call, outcome, attempt, started)
+            trace.attempt_ended(outcome, delay)
             if delay is None:
                 return self._finish(call, outcome, attempt + 1, uncertain)
             uncertain = uncertain or uncertain_outcome(outcome)
