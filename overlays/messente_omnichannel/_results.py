@@ -218,24 +218,104 @@ def _decimal(value: str | Unset) -> Decimal | None:
         return None
 
 
+_BUILT_FROM_VALUES: Any = None
+"""The default of a view's ``raw``: built from the view's own values after ``__init__``."""
+
+
+def _set(view: object, name: str, value: object) -> None:
+    # The views are frozen: __post_init__ normalises plain values through the back door.
+    object.__setattr__(view, name, value)
+
+
+def _uuid_or_none(value: UUID | str | None) -> UUID | None:
+    return value if value is None or isinstance(value, UUID) else UUID(str(value))
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    if isinstance(value, str):
+        return parse_timestamp(value)
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
+
+
+def _wire_timestamp(value: datetime | None) -> str | None:
+    # Messente's own form: UTC, microseconds, no offset.
+    return None if value is None else value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")
+
+
+def _err(value: DeliveryErrorCode | int | None) -> DeliveryErrorCode | int | None:
+    if value is None or isinstance(value, DeliveryErrorCode):
+        return value
+    try:
+        return DeliveryErrorCode(int(value))
+    except ValueError:
+        return int(value)
+
+
+def _decimal_value(value: Decimal | str | int | None) -> Decimal | None:
+    return value if value is None or isinstance(value, Decimal) else Decimal(str(value))
+
+
 @dataclass(frozen=True, slots=True)
 class Price:
     """The price of one channel message.
 
+    Example:
+        ``Price(part_price="0.042", parts_count=1, total_price="0.042")``, or
+        ``Price.from_dict({"part_price": "0.042", ...})`` with the API's ``price_info``.
+
     Attributes:
-        part_price: Price of one message part.
+        part_price: Price of one message part (text or a number is read as ``Decimal``).
         parts_count: Number of parts.
-        total_price: Total price.
+        total_price: Total price (text or a number is read as ``Decimal``).
     """
 
-    part_price: Decimal | None
-    parts_count: int | None
-    total_price: Decimal | None
+    part_price: Decimal | None = None
+    parts_count: int | None = None
+    total_price: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        """Read prices given as text or numbers as ``Decimal``."""
+        _set(self, "part_price", _decimal_value(self.part_price))
+        _set(self, "total_price", _decimal_value(self.total_price))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Price":
+        """Build a price from the API's ``price_info`` JSON.
+
+        Args:
+            data: The decoded ``price_info`` object.
+
+        Returns:
+            The price; unreadable amounts become ``None``.
+        """
+        info = models.PriceInfo.from_dict(data)
+        return cls(
+            part_price=_decimal(info.part_price),
+            parts_count=_unset_none(info.parts_count),
+            total_price=_decimal(info.total_price),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the API's ``price_info`` JSON of this price."""
+        data: dict[str, Any] = {}
+        if self.part_price is not None:
+            data["part_price"] = str(self.part_price)
+        if self.parts_count is not None:
+            data["parts_count"] = self.parts_count
+        if self.total_price is not None:
+            data["total_price"] = str(self.total_price)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
 class DeliveryResult:
     """What happened to one channel attempt.
+
+    Build one from plain values in a test (``DeliveryResult(channel="sms", status="DELIVRD")``:
+    text is read as the API's enums, IDs and timestamps, a naive timestamp as UTC) or from the
+    API's JSON with :meth:`from_dict`.
 
     Attributes:
         channel: The channel; a value unknown to this version stays a plain string.
@@ -247,18 +327,64 @@ class DeliveryResult:
         sender: The sender used.
         price: The price, once known.
         raw: The generated model this view reads (``DeliveryReportCallback`` when it came from
-            a pushed delivery report).
+            a pushed delivery report); built from the values when not given.
     """
 
-    channel: Channel | str | None
-    message_id: UUID | None
-    status: DeliveryStatus | str | None
-    err: DeliveryErrorCode | int | None
-    error: str | None
-    timestamp: datetime | None
-    sender: str | None
-    price: Price | None
-    raw: models.DeliveryResult | models.DeliveryReportCallback = field(repr=False, compare=False)
+    channel: Channel | str | None = None
+    message_id: UUID | None = None
+    status: DeliveryStatus | str | None = None
+    err: DeliveryErrorCode | int | None = None
+    error: str | None = None
+    timestamp: datetime | None = None
+    sender: str | None = None
+    price: Price | None = None
+    raw: models.DeliveryResult | models.DeliveryReportCallback = field(
+        default=_BUILT_FROM_VALUES, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        """Read plain values as the API's types, and build ``raw`` when it was not given."""
+        if isinstance(self.channel, str):
+            _set(self, "channel", _open_enum(Channel, self.channel))
+        if isinstance(self.status, str):
+            _set(self, "status", _open_enum(DeliveryStatus, self.status))
+        _set(self, "message_id", _uuid_or_none(self.message_id))
+        _set(self, "err", _err(self.err))
+        _set(self, "timestamp", _moment(self.timestamp))
+        if self.raw is _BUILT_FROM_VALUES:
+            _set(self, "raw", models.DeliveryResult.from_dict(self._values_json()))
+
+    def _values_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "status": None if self.status is None else str(self.status),
+            "err": None if self.err is None else int(self.err),
+            "error": self.error,
+            "timestamp": _wire_timestamp(self.timestamp),
+            "price_info": None if self.price is None else self.price.to_dict(),
+        }
+        if self.channel is not None:
+            data["channel"] = str(self.channel)
+        if self.message_id is not None:
+            data["message_id"] = str(self.message_id)
+        if self.sender is not None:
+            data["sender"] = self.sender
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DeliveryResult":
+        """Build the view from the API's JSON of one status (an item of ``statuses``).
+
+        Args:
+            data: The decoded JSON object.
+
+        Returns:
+            The view.
+        """
+        return cls.from_model(models.DeliveryResult.from_dict(data))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the API's JSON of this result (what :meth:`from_dict` reads)."""
+        return self.raw.to_dict()
 
     @classmethod
     def from_model(
@@ -298,17 +424,49 @@ class DeliveryResult:
 class DeliveryReport:
     """The delivery report of an omnimessage: one result per channel attempt, in send order.
 
+    Build one from plain values in a test (``DeliveryReport("632c...", "+37251000000",
+    [DeliveryResult(channel="sms", status="DELIVRD")])``) or from the API's JSON of a status
+    response with :meth:`from_dict`.
+
     Attributes:
-        omnimessage_id: The omnimessage.
+        omnimessage_id: The omnimessage (text is read as a UUID).
         to: The recipient.
-        statuses: One result per channel attempted so far.
-        raw: The generated model this view reads.
+        statuses: One result per channel attempted so far (any iterable is kept as a tuple).
+        raw: The generated model this view reads; built from the values when not given.
     """
 
     omnimessage_id: UUID
     to: str
-    statuses: tuple[DeliveryResult, ...]
-    raw: models.DeliveryReport = field(repr=False, compare=False)
+    statuses: tuple[DeliveryResult, ...] = ()
+    raw: models.DeliveryReport = field(default=_BUILT_FROM_VALUES, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """Read plain values as the API's types, and build ``raw`` when it was not given."""
+        _set(self, "omnimessage_id", _uuid_or_none(self.omnimessage_id))
+        _set(self, "statuses", tuple(self.statuses))
+        if self.raw is _BUILT_FROM_VALUES:
+            data = {
+                "omnimessage_id": str(self.omnimessage_id),
+                "to": self.to,
+                "statuses": [s.to_dict() for s in self.statuses],
+            }
+            _set(self, "raw", models.DeliveryReport.from_dict(data))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DeliveryReport":
+        """Build the report from the API's JSON answer to a status request.
+
+        Args:
+            data: The decoded JSON body.
+
+        Returns:
+            The report.
+        """
+        return parse_report(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the API's JSON of this report (what :meth:`from_dict` reads)."""
+        return self.raw.to_dict()
 
     @property
     def delivered(self) -> DeliveryResult | None:

@@ -24,7 +24,7 @@ from messente_omnichannel._errors import (
     WrongSignatureError,
 )
 from messente_omnichannel._reports._signature import SIGNATURE_HEADER, sign, verify
-from messente_omnichannel._results import DeliveryResult, Price
+from messente_omnichannel._results import _BUILT_FROM_VALUES, DeliveryResult, Price
 from messente_omnichannel._validation import schema_problems
 from messente_omnichannel_client import models
 from messente_omnichannel_client.models import Channel, DeliveryErrorCode, DeliveryStatus
@@ -57,17 +57,54 @@ class DeliveryUpdate:
     values unknown to this version stay plain strings or integers, and a timestamp without an
     offset is read as UTC.
 
+    Build one for a test from plain values (``DeliveryUpdate("632c...", "+37251000000",
+    DeliveryResult(channel="sms", status="DELIVRD"))``) or from a report's JSON with
+    :meth:`from_dict`; a body received over HTTP goes through :func:`parse_delivery_report`,
+    which checks its signature first.
+
     Attributes:
-        omnimessage_id: The omnimessage the attempt belongs to.
+        omnimessage_id: The omnimessage the attempt belongs to (text is read as a UUID).
         to: The recipient.
         result: The state of the channel attempt.
-        raw: The generated ``DeliveryReportCallback`` model this view reads.
+        raw: The generated ``DeliveryReportCallback`` model this view reads; built from the
+            values when not given.
     """
 
     omnimessage_id: UUID
     to: str
     result: DeliveryResult
-    raw: models.DeliveryReportCallback = field(repr=False, compare=False)
+    raw: models.DeliveryReportCallback = field(
+        default=_BUILT_FROM_VALUES, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        """Read a textual ID as a UUID, and build ``raw`` when it was not given."""
+        # The annotation says UUID; a test may still pass the ID as text.
+        object.__setattr__(self, "omnimessage_id", UUID(str(self.omnimessage_id)))
+        if self.raw is _BUILT_FROM_VALUES:
+            data = {
+                **self.result.to_dict(),
+                "omnimessage_id": str(self.omnimessage_id),
+                "to": self.to,
+            }
+            object.__setattr__(self, "raw", models.DeliveryReportCallback.from_dict(data))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DeliveryUpdate":
+        """Build the view from a delivery report's JSON, trusted as it is (no signature check).
+
+        Args:
+            data: The decoded ``DeliveryReportCallback`` body.
+
+        Returns:
+            The view.
+        """
+        model = models.DeliveryReportCallback.from_dict(data)
+        return cls(model.omnimessage_id, model.to, DeliveryResult.from_model(model), model)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report's JSON (what :meth:`from_dict` reads)."""
+        return self.raw.to_dict()
 
     @property
     def channel(self) -> Channel | str | None:
