@@ -51,8 +51,8 @@ from messente_omnichannel._reports._parse import (
 from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._tracker import ChainOutcome, ChainState, Tracker
 from messente_omnichannel._results import DeliveryReport, DeliveryResult, Price
-from messente_omnichannel._version import __version__
 from messente_omnichannel._sms_parts import SmsEncoding, SmsParts, sms_parts
+from messente_omnichannel._version import __version__
 from messente_omnichannel_client.models import (
     Autoconvert,
     Channel,
@@ -114,10 +114,10 @@ __all__ = [
     "ServerError",
     "SignatureError",
     "SignedReport",
-    "Suggestion",
-    "TemplateComponent",
     "SmsEncoding",
     "SmsParts",
+    "Suggestion",
+    "TemplateComponent",
     "TemplateParam",
     "TextStore",
     "Tracker",
@@ -127,6 +127,6 @@ __all__ = [
     "__version__",
     "parse_delivery_report",
     "sign_report",
+    "sms_parts",
     "validate",
 ]
-    "sms_parts",

@@ -26,8 +26,9 @@ import functools
 import importlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -39,6 +40,7 @@ _CONCAT_ELEMENT = 5  # IEI 00, length 03, reference, total, sequence
 _UDHL = 1
 _UDH = re.compile(r"(?:[0-9A-Fa-f]{2})+")
 _ESCAPE = 0x1B
+_NAMED = 8  # characters a note names before "and N more"
 
 # Look-alikes Unicode's NFKD does not give: typographic quotes and dashes (Messente's own example
 # of autoconvert turns „ and “ into "), and Latin letters that have no decomposition.
@@ -252,10 +254,9 @@ def sms_parts(
             "see, may change the text and so its encoding and parts; counted as given"
         )
     elif mode is Autoconvert.FULL and forcing:
-        note = (
-            "autoconvert is full, but no GSM look-alike is known for "
-            f"{', '.join(map(repr, forcing))}: counted as UCS-2"
-        )
+        named = ", ".join(map(repr, forcing[:_NAMED]))
+        more = f" and {len(forcing) - _NAMED} more" if len(forcing) > _NAMED else ""
+        note = f"autoconvert is full, but no GSM look-alike is known for {named}{more}: UCS-2"
     return SmsParts(
         text=text,
         encoding=encoding,
@@ -270,3 +271,32 @@ def sms_parts(
         depends_on_account=mode is Autoconvert.ON,
         note=note,
     )
+
+
+def omnimessage_sms_parts(body: Mapping[str, Any]) -> list[tuple[int, SmsParts]]:
+    """Count the parts of every SMS in an omnimessage's fallback chain.
+
+    Args:
+        body: The omnimessage as the API's JSON (``Omnimessage.to_dict()``, or a validated
+            request body).
+
+    Returns:
+        ``(index, parts)`` for each SMS attempt, by its index in ``messages``, in chain order.
+
+    Raises:
+        ValueError: An SMS's ``udh`` or ``autoconvert`` is invalid (see :func:`sms_parts`); the
+            message says which attempt.
+    """
+    counted: list[tuple[int, SmsParts]] = []
+    for index, message in enumerate(body.get("messages") or ()):
+        if not isinstance(message, Mapping) or message.get("channel") != "sms":
+            continue
+        text = message.get("text")
+        if not isinstance(text, str):
+            continue
+        try:
+            parts = sms_parts(text, udh=message.get("udh"), autoconvert=message.get("autoconvert"))
+        except ValueError as exc:
+            raise ValueError(f"messages[{index}]: {exc}") from None
+        counted.append((index, parts))
+    return counted

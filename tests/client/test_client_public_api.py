@@ -48,9 +48,9 @@ PUBLIC = [
     "ServerError",
     "SignatureError",
     "SignedReport",
-    "Suggestion",
     "SmsEncoding",
     "SmsParts",
+    "Suggestion",
     "TemplateComponent",
     "TemplateParam",
     "TextStore",
@@ -61,8 +61,8 @@ PUBLIC = [
     "__version__",
     "parse_delivery_report",
     "sign_report",
-    "validate",
     "sms_parts",
+    "validate",
 ]
 
 

@@ -153,6 +153,9 @@ def test_full_keeps_what_has_no_lookalike_and_says_so() -> None:
     assert counted.note is not None
     assert "'П'" in counted.note
     assert "UCS-2" in counted.note
+    many = sms_parts("абвгдеёжзий", autoconvert="full").note
+    assert many is not None
+    assert many.endswith("'ж' and 3 more: UCS-2")
 
 
 @pytest.mark.parametrize("autoconvert", ["on", Autoconvert.ON, None])

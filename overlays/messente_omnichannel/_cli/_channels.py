@@ -50,7 +50,7 @@ def _viber(text: str, sender: str | None, args: argparse.Namespace) -> Message:
 
 
 def _sms(text: str, sender: str | None, args: argparse.Namespace) -> Message:
-    return SMS(text, sender=sender)
+    return SMS(text, sender=sender, autoconvert=getattr(args, "autoconvert", None))
 
 
 def _rcs(text: str, sender: str | None, args: argparse.Namespace) -> Message:

@@ -2,6 +2,7 @@
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
@@ -18,6 +19,8 @@ from messente_omnichannel._cli._output import (
     created_json,
     outcome_json,
     report_json,
+    sms_parts_json,
+    sms_parts_lines,
     status_rows,
     table,
     update_json,
@@ -25,11 +28,13 @@ from messente_omnichannel._cli._output import (
     when,
 )
 from messente_omnichannel._client._credentials import PASSWORD_ENV
+from messente_omnichannel._client._prepare import prepare_omnimessage
 from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._errors import InvalidMessageError, MessenteError, Problem, ReportError
 from messente_omnichannel._reports._parse import DeliveryUpdate
 from messente_omnichannel._reports._receiver import ReportReceiver
 from messente_omnichannel._reports._tracker import ChainOutcome, Tracker
+from messente_omnichannel._sms_parts import omnimessage_sms_parts
 from messente_omnichannel_client.models import Channel, OmnimessageCreated
 
 SANDBOX_SPEED = 60.0
@@ -142,9 +147,42 @@ def build_message(args: argparse.Namespace) -> Omnimessage:
     return Omnimessage(to=args.to, messages=messages, dlr_url=args.dlr_url, time_to_send=args.at)
 
 
+def dry_run(message: Omnimessage, printer: Printer) -> int:
+    """``send --dry-run``: check a message, print its body and SMS parts, send nothing.
+
+    Args:
+        message: The omnimessage.
+        printer: Where the body and the counts go.
+
+    Returns:
+        :attr:`Exit.OK`.
+
+    Raises:
+        InvalidMessageError: The message breaks the API's rules.
+    """
+    body = prepare_omnimessage(message)
+    data = json.loads(body)
+    counted = omnimessage_sms_parts(data)
+    printer.line("Dry run: nothing was sent. The body of POST /omnimessage would be:")
+    printer.line(body.decode("utf-8"))
+    for index, parts in counted:
+        for line in sms_parts_lines(index, parts):
+            printer.line(line)
+    printer.document(
+        {"dry_run": True, "body": data, "sms": [sms_parts_json(i, p) for i, p in counted]}
+    )
+    return Exit.OK
+
+
 def send(args: argparse.Namespace, printer: Printer) -> int:
     """``send``: send an omnimessage, and with ``--wait`` follow it to its outcome."""
     message = build_message(args)
+    if args.dry_run:
+        if args.wait is not None:
+            raise InvalidMessageError(
+                [Problem("--wait", "--dry-run sends nothing, so there is nothing to wait for")]
+            )
+        return dry_run(message, printer)
     with api_client(args, printer) as client:
         created = client.send(message)
         printer.line(f"Accepted omnimessage {created.omnimessage_id} for {created.to}.")

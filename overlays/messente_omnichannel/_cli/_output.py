@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+import attrs
+
 from messente_omnichannel._errors import (
     ApiConnectionError,
     ApiError,
@@ -18,6 +20,7 @@ from messente_omnichannel._errors import (
 from messente_omnichannel._reports._parse import DeliveryUpdate
 from messente_omnichannel._reports._tracker import ChainOutcome
 from messente_omnichannel._results import DeliveryReport, DeliveryResult
+from messente_omnichannel._sms_parts import SmsEncoding, SmsParts
 from messente_omnichannel_client.models import OmnimessageCreated
 
 PROG = "messente-omnichannel"
@@ -267,3 +270,53 @@ def update_line(update: DeliveryUpdate, outcome: ChainOutcome) -> str:
     if update.err is not None and int(update.err) != 0:
         parts.append(f"err {int(update.err)} {_cell(update.error)}")
     return "  ".join(parts) + f"  -> {outcome.describe()}"
+
+
+def _shown(char: str) -> str:
+    # A control character (ESC, a tab) would act on the terminal instead of showing.
+    return f"U+{ord(char):04X} {char if char.isprintable() else repr(char)}"
+
+
+def sms_parts_lines(index: int, parts: SmsParts) -> list[str]:
+    """Describe the encoding and parts of one SMS of a chain, for ``--dry-run``.
+
+    Args:
+        index: The SMS's index in the omnimessage's ``messages``.
+        parts: Its count, from :func:`sms_parts`.
+
+    Returns:
+        A line with the encoding and parts, then what forced UCS-2, what ``full`` replaced and
+        what the count cannot know, each on its own line when there is any.
+    """
+    unit = "septets" if parts.encoding is SmsEncoding.GSM_7 else "UTF-16 units"
+    plural = "part" if parts.parts == 1 else "parts"
+    lines = [
+        f"SMS (messages[{index}]): {parts.encoding}, {parts.parts} {plural} of up to "
+        f"{parts.per_part} {unit}; {parts.length} used, {parts.remaining} left in the last part"
+    ]
+    if parts.ucs2_characters:
+        lines.append("  UCS-2 because of: " + ", ".join(map(_shown, parts.ucs2_characters)))
+    if parts.replacements:
+        replaced = ", ".join(f"{_shown(a)} -> {b!r}" for a, b in parts.replacements)
+        lines.append(f"  autoconvert full replaces: {replaced}")
+        lines.append(f"  text as counted: {json.dumps(parts.text, ensure_ascii=False)}")
+    if parts.note:
+        lines.append(f"  note: {parts.note}")
+    return lines
+
+
+def sms_parts_json(index: int, parts: SmsParts) -> dict[str, Any]:
+    """Return the count of one SMS of a chain as JSON data.
+
+    Args:
+        index: The SMS's index in the omnimessage's ``messages``.
+        parts: Its count, from :func:`sms_parts`.
+
+    Returns:
+        ``index`` and every field of :class:`SmsParts` (tuples as lists, enums as strings).
+    """
+    data: dict[str, Any] = {"index": index}
+    data.update(attrs.asdict(parts))
+    data["encoding"] = str(parts.encoding)
+    data["autoconvert"] = str(parts.autoconvert)
+    return data

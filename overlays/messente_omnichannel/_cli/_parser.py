@@ -63,6 +63,8 @@ examples:
   {PROG} send +37251234567 --sms "See you tomorrow" --at +2h --json
   # A different sender per channel:
   {PROG} send +37251234567 --viber Hi --sms Hi --sender viber=MyBrand --sender sms=+37250000000
+  # Check a message and see each SMS's encoding and parts; nothing is sent, no credentials:
+  {PROG} send +37251234567 --sms "Your order [4242] ships today" --autoconvert off --dry-run
 
 {EXIT_STATUSES}"""
 
@@ -277,6 +279,18 @@ def build_parser() -> Parser:
         type=_positive,
         metavar="SECONDS",
         help="seconds between status requests with --wait (2; 0.05 with --sandbox)",
+    )
+    send.add_argument(
+        "--autoconvert",
+        choices=["on", "full", "off"],
+        help="how the SMS treats characters outside GSM 03.38: on (the account's Auto Replace "
+        "settings, the default), full (replace with look-alikes) or off (send as is)",
+    )
+    send.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="check the message, print the exact JSON body and each SMS's encoding and parts, "
+        "and send nothing (needs no credentials)",
     )
 
     status = commands.add_parser(
