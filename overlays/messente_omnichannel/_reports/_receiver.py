@@ -1,10 +1,11 @@
 """A framework-free ASGI app that receives delivery reports: verify, parse, de-duplicate, hand on.
 
-Mount it in Starlette or FastAPI (``app.mount("/dlr", receiver)``), or serve it alone with any
-ASGI server. Answers: 200 for a report handed on (or a redelivery already handled), 401 when the
-signature is missing or wrong (nothing reaches the callback), 400 for a signed body that is not a
-delivery report, 413 for an oversized body, 405 for a method other than POST, 500 when the
-callback raised (Messente then delivers the report again).
+Route ``dlr_url``'s path to it in Starlette or FastAPI (``Route("/dlr", receiver)``; a
+``Mount("/dlr", ...)`` answers a POST to ``/dlr`` with a redirect to ``/dlr/``), or serve it
+alone with any ASGI server. Answers: 200 for a report handed on (or a redelivery already
+handled), 401 when the signature is missing or wrong (nothing reaches the callback), 400 for a
+signed body that is not a delivery report, 413 for an oversized body, 405 for a method other
+than POST, 500 when the callback raised (Messente then delivers the report again).
 """
 
 import contextlib
@@ -47,7 +48,7 @@ class ReportReceiver:
     """An ASGI app for ``dlr_url``: hands each new, verified delivery report to ``callback``.
 
     Example:
-        ``app.mount("/dlr", ReportReceiver(on_report))`` in Starlette or FastAPI, where
+        ``Starlette(routes=[Route("/dlr", ReportReceiver(on_report))])``, where
         ``async def on_report(update: DeliveryUpdate) -> None: ...``.
 
     Args:
