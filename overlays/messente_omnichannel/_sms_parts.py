@@ -1,26 +1,4 @@
-r"""How many SMS parts a text is billed as, and in which encoding, computed before sending.
-
-The rules (3GPP TS 23.038 and TS 23.040):
-
-- A part carries 140 octets of user data (TS 23.040 9.2.3.16, TP-User-Data-Length).
-- A text whose every character is in the GSM 03.38 default alphabet or its extension table is
-  sent as 7-bit septets (TS 23.038 6.1.2.1): 160 in one part. An extension-table character
-  (``^ { } \ [ ~ ] | €`` and the form feed) is an escape and a character, two septets
-  (TS 23.038 6.2.1.1), and the pair is never split across parts.
-- Any other character sends the whole text as UCS-2 (TS 23.038 6.2.3): UTF-16 code units of two
-  octets, 70 in one part; a character outside the Basic Multilingual Plane is a surrogate pair,
-  two units, never split across parts.
-- A text too long for one part is split, and every part then carries a user data header (UDH)
-  with a concatenation element: its length octet (UDHL) and the 5-octet element with an 8-bit
-  reference (TS 23.040 9.2.3.24 and 9.2.3.24.1), 6 octets. In 7-bit text, fill bits pad the
-  header to a septet boundary (TS 23.040 9.2.3.16), so a part holds
-  ``floor((140 - header octets) * 8 / 7)`` septets: 153 when split; in UCS-2
-  ``floor((140 - header octets) / 2)`` units: 67 when split.
-- A caller's ``udh`` (hex, with its own UDHL first, like the spec's example ``050003CC0201``)
-  is sent in every part. Unsplit, the header is the caller's octets; split, the concatenation
-  element joins the caller's elements under the one UDHL, 5 octets more. A caller's 6-octet
-  header thus leaves 153 septets or 67 units in one part and 147 or 64 per part when split.
-"""
+"""How many SMS parts a text is billed as, and in which encoding, computed before sending."""
 
 import functools
 import importlib
@@ -181,12 +159,28 @@ def sms_parts(
     udh: str | None = None,
     autoconvert: Autoconvert | Literal["on", "full", "off"] | None = None,
 ) -> SmsParts:
-    """Count the SMS parts of a text, and say its encoding, as the network will send it.
+    r"""Count the SMS parts of a text, and say its encoding, as the network will send it.
 
-    The rules and their sources are in this module's docstring: GSM-7 holds 160 septets in one
-    part and 153 per part when split, an extension-table character costing two; UCS-2 holds 70
-    UTF-16 code units in one part and 67 per part; an escape or surrogate pair is never split;
-    a ``udh`` takes its octets from every part.
+    The rules (3GPP TS 23.038 and TS 23.040):
+
+    - A part carries 140 octets of user data (TS 23.040 9.2.3.16 and 9.2.3.24).
+    - A text whose every character is in the GSM 03.38 default alphabet or its extension table is
+      sent as 7-bit septets (TS 23.038 6.1.2.1): 160 in one part. An extension-table character
+      (``^ { } \ [ ~ ] | €`` and the form feed) is an escape and a character, two septets
+      (TS 23.038 6.2.1.1), and the pair is never split across parts.
+    - Any other character sends the whole text as UCS-2 (TS 23.038 6.2.3): UTF-16 code units of two
+      octets, 70 in one part; a character outside the Basic Multilingual Plane is a surrogate pair,
+      two units, never split across parts.
+    - A text too long for one part is split, and every part then carries a user data header (UDH)
+      with a concatenation element: its length octet (UDHL) and the 5-octet element with an 8-bit
+      reference (TS 23.040 9.2.3.24 and 9.2.3.24.1), 6 octets. In 7-bit text, fill bits pad the
+      header to a septet boundary (TS 23.040 9.2.3.24), so a part holds
+      ``floor((140 - header octets) * 8 / 7)`` septets: 153 when split; in UCS-2
+      ``floor((140 - header octets) / 2)`` units: 67 when split.
+    - A caller's ``udh`` (hex, with its own UDHL first, like the spec's example ``050003CC0201``)
+      is sent in every part. Unsplit, the header is the caller's octets; split, the concatenation
+      element joins the caller's elements under the one UDHL, 5 octets more. A caller's 6-octet
+      header thus leaves 153 septets or 67 units in one part and 147 or 64 per part when split.
 
     ``autoconvert`` changes what is counted:
 

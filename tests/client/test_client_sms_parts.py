@@ -8,8 +8,11 @@ units; split, the concatenation element adds 5 octets (6 with its UDHL when ther
 
 import codecs
 import importlib
+import itertools
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -276,3 +279,18 @@ def test_full_replaces_every_character_it_can_and_only_those(text: str) -> None:
         assert sms_parts(replacement, autoconvert="off").encoding is GSM
     # Converting again changes nothing: what is left has no look-alike.
     assert sms_parts(full.text, autoconvert="full").text == full.text
+
+
+def test_the_readme_example_prints_what_its_comments_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if ".parts" in b]
+    exec(compile(block, "README", "exec"), {})  # noqa: S102 - the README's own example
+    lines = block.splitlines()
+    promised = [
+        after.removeprefix("# ")
+        for line, after in itertools.pairwise(lines)
+        if line.startswith("print(")
+    ]
+    assert capsys.readouterr().out.splitlines() == promised
