@@ -11,7 +11,8 @@ MessenteError
 ├── ApiConnectionError        no usable answer
 │   ├── ApiUnreachableError   the connection could not be established: nothing was sent
 │   ├── ApiTimeoutError       the call ran out of time
-│   └── SendOutcomeUnknownError  a send may or may not have been accepted
+│   ├── SendOutcomeUnknownError  a send may or may not have been accepted
+│   └── CancelOutcomeUnknownError  a cancel may or may not have cancelled
 ├── InvalidMessageError       client-side validation, before anything is sent
 └── ReportError               a delivery report pushed to dlr_url was refused
     ├── SignatureError        not proven to come from Messente (a receiver answers 401)
@@ -178,6 +179,41 @@ class SendOutcomeUnknownError(ApiConnectionError):
         )
         self.reason = reason
         self.payload: dict[str, Any] = dict(payload)
+        self.path = path
+        self.status = status
+
+
+class CancelOutcomeUnknownError(ApiConnectionError):
+    """A cancel got no clear answer, and an attempt may have cancelled the omnimessage.
+
+    Raised when the last attempt timed out, was dropped or got a 5xx (or a retry could not
+    start in time) after some attempt may have reached the server: the ``__cause__`` is what
+    the last attempt ended with.
+
+    Attributes:
+        omnimessage_id: The omnimessage that may have been cancelled.
+        path: The path of the request.
+        status: The HTTP status of the last answer, or ``None`` when no answer came.
+    """
+
+    def __init__(
+        self, reason: str, *, omnimessage_id: str, path: str, status: int | None = None
+    ) -> None:
+        """Create the error.
+
+        Args:
+            reason: What went wrong with the last attempt.
+            omnimessage_id: The omnimessage.
+            path: The path of the request.
+            status: The HTTP status of the last answer, if there was one.
+        """
+        super().__init__(
+            f"The cancel of omnimessage {omnimessage_id} may or may not have cancelled it: "
+            f"{reason}. Check with status(): once cancelled it answers 404; cancelling again "
+            "is safe (404 if it was cancelled or has started sending)."
+        )
+        self.reason = reason
+        self.omnimessage_id = omnimessage_id
         self.path = path
         self.status = status
 

@@ -45,15 +45,16 @@ def _open_enum(enum: type[E], value: object) -> E | str:
 def _json(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
 
 
-def error_items(data: Any) -> list[ErrorItem]:
+def error_items(data: Any, scrub: Callable[[str], str] = str) -> list[ErrorItem]:
     """Parse the ``errors`` items of an error body, whatever shape it has.
 
     Args:
         data: The decoded JSON body (anything).
+        scrub: Removes secrets from every text field (a server may echo them).
 
     Returns:
         The items; empty when there are none. Missing fields become empty strings.
@@ -68,13 +69,17 @@ def error_items(data: Any) -> list[ErrorItem]:
         source = entry.get("source")
         items.append(
             ErrorItem(
-                title=_open_enum(ErrorTitle, entry.get("title")),
-                detail="" if entry.get("detail") is None else str(entry.get("detail")),
-                code=_open_enum(ErrorCode, entry.get("code")),
-                source=None if source is None else str(source),
+                title=_open_enum(ErrorTitle, _text(entry.get("title"), scrub)),
+                detail=_text(entry.get("detail"), scrub),
+                code=_open_enum(ErrorCode, _text(entry.get("code"), scrub)),
+                source=None if source is None else _text(source, scrub),
             )
         )
     return items
+
+
+def _text(value: object, scrub: Callable[[str], str]) -> str:
+    return "" if value is None else scrub(str(value))
 
 
 def _describe(item: ErrorItem) -> str:
@@ -102,11 +107,10 @@ def api_error(response: httpx.Response, scrub: Callable[[str], str], note: str =
     """
     status = response.status_code
     text = scrub(response.content.decode("utf-8", errors="replace"))
-    items = error_items(_json(response))
-    for item in items:
-        item.detail = scrub(item.detail)
+    items = error_items(_json(response), scrub)
     method, path = response.request.method, response.request.url.path
-    reason = "; ".join(_describe(i) for i in items) or excerpt(text) or response.reason_phrase
+    described = "; ".join(_describe(i) for i in items)
+    reason = described or excerpt(text) or scrub(response.reason_phrase)
     message = (
         f"HTTP {status} from {method} {path}: {reason.rstrip('.')}.{_HINTS.get(status, '')}{note}"
     )
@@ -141,7 +145,7 @@ def parse_success(
     data = _json(response)
     try:
         return parse(data)
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+    except Exception as exc:  # the body is untrusted: any shape must end as an ApiError
         text = excerpt(scrub(response.content.decode("utf-8", errors="replace")))
         raise ApiError(
             f"HTTP {response.status_code} from {response.request.method} "

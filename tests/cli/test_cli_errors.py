@@ -85,8 +85,16 @@ def test_the_installed_command_prints_one_line_when_a_send_is_lost(served: Serve
 def test_a_server_error_exits_3(cli: Any, served: Served) -> None:
     sb, url = served
     sb.faults = Faults(server_error=1.0)
-    error = cli("cancel", UNKNOWN_ID, "--base-url", url, "--json").error()
+    error = cli("status", UNKNOWN_ID, "--base-url", url, "--json").error()
     assert (error["type"], error["status"], error["exit_status"]) == ("ServerError", 500, 3)
+
+
+def test_a_cancel_without_a_clear_answer_exits_4(cli: Any, served: Served) -> None:
+    sb, url = served
+    sb.faults = Faults(server_error=1.0)
+    error = cli("cancel", UNKNOWN_ID, "--base-url", url, "--json").error()
+    assert (error["type"], error["exit_status"]) == ("CancelOutcomeUnknownError", 4)
+    assert "may or may not have cancelled" in error["message"]
 
 
 def test_no_answer_exits_5(cli: Any, monkeypatch: pytest.MonkeyPatch) -> None:

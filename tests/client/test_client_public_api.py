@@ -13,6 +13,7 @@ PUBLIC = [
     "AuthenticationError",
     "Autoconvert",
     "BadRequestError",
+    "CancelOutcomeUnknownError",
     "ChainOutcome",
     "ChainState",
     "Channel",
@@ -86,7 +87,12 @@ def test_exceptions_form_one_hierarchy() -> None:
     for api in (m.BadRequestError, m.AuthenticationError, m.NotFoundError, m.RateLimitError):
         assert issubclass(api, m.ApiError)
     assert issubclass(m.ServerError, m.ApiError)
-    for transport in (m.ApiUnreachableError, m.ApiTimeoutError, m.SendOutcomeUnknownError):
+    for transport in (
+        m.ApiUnreachableError,
+        m.ApiTimeoutError,
+        m.SendOutcomeUnknownError,
+        m.CancelOutcomeUnknownError,
+    ):
         assert issubclass(transport, m.ApiConnectionError)
     for base in (m.ApiError, m.ApiConnectionError, m.InvalidMessageError, m.ReportError):
         assert issubclass(base, m.MessenteError)

@@ -28,7 +28,7 @@ from messente_omnichannel._cli._output import (
     when,
 )
 from messente_omnichannel._client._credentials import PASSWORD_ENV
-from messente_omnichannel._client._prepare import prepare_omnimessage
+from messente_omnichannel._client._prepare import omnimessage_uuid, prepare_omnimessage, validate
 from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._errors import InvalidMessageError, MessenteError, Problem, ReportError
 from messente_omnichannel._reports._parse import DeliveryUpdate
@@ -39,7 +39,9 @@ from messente_omnichannel_client.models import Channel, OmnimessageCreated
 
 SANDBOX_SPEED = 60.0
 """Sandbox seconds per real second with ``--sandbox``: a fallback chain plays out in a blink."""
-SANDBOX_BASE_URL = "http://sandbox.localhost/v1"
+# An address, not a name: plain http is allowed only to what provably is loopback, and the
+# in-process transport never connects anywhere.
+SANDBOX_BASE_URL = "http://127.0.0.1/v1"
 _SANDBOX_POLL = 0.05
 _API_POLL = 2.0
 _EXTRA_HINT = "pip install 'messente-omnichannel[sandbox]'"
@@ -103,6 +105,8 @@ def api_client(args: argparse.Namespace, printer: Printer) -> Iterator[Omnichann
                 sandbox.DEMO_PASSWORD,
                 base_url=SANDBOX_BASE_URL,
                 transport=sb.transport(),
+                timeout=args.timeout,
+                deadline=args.deadline,
             ) as client,
         ):
             yield client
@@ -110,7 +114,13 @@ def api_client(args: argparse.Namespace, printer: Printer) -> Iterator[Omnichann
     password = read_password(args.password_file)
     if password:
         printer.add_secret(password)
-    with Omnichannel(args.username, password, base_url=args.base_url) as client:
+    with Omnichannel(
+        args.username,
+        password,
+        base_url=args.base_url,
+        timeout=args.timeout,
+        deadline=args.deadline,
+    ) as client:
         yield client
 
 
@@ -177,6 +187,8 @@ def dry_run(message: Omnimessage, printer: Printer) -> int:
 def send(args: argparse.Namespace, printer: Printer) -> int:
     """``send``: send an omnimessage, and with ``--wait`` follow it to its outcome."""
     message = build_message(args)
+    # Checked before credentials are looked for: invalid input exits 2 wherever it runs.
+    validate(message)
     if args.dry_run:
         if args.wait is not None:
             raise InvalidMessageError(
@@ -249,6 +261,7 @@ def _wait(
 
 def status(args: argparse.Namespace, printer: Printer) -> int:
     """``status ID``: show every channel attempt of an omnimessage."""
+    omnimessage_uuid(args.id)
     with api_client(args, printer) as client:
         report = client.status(args.id)
     tracker = Tracker()
@@ -266,6 +279,7 @@ def status(args: argparse.Namespace, printer: Printer) -> int:
 
 def cancel(args: argparse.Namespace, printer: Printer) -> int:
     """``cancel ID``: cancel a scheduled omnimessage."""
+    omnimessage_uuid(args.id)
     with api_client(args, printer) as client:
         client.cancel(args.id)
     printer.line(f"Cancelled omnimessage {args.id}: it will not be sent.")

@@ -12,6 +12,7 @@ import attrs
 from messente_omnichannel._errors import (
     ApiConnectionError,
     ApiError,
+    CancelOutcomeUnknownError,
     InvalidMessageError,
     InvalidReportError,
     MessenteError,
@@ -38,7 +39,8 @@ class Exit(enum.IntEnum):
     API_ERROR = 3
     """The API answered with an error (4xx or 5xx)."""
     UNKNOWN_OUTCOME = 4
-    """A send may or may not have been accepted: check before sending again."""
+    """A send may or may not have been accepted (check before sending again), or a cancel
+    may or may not have cancelled."""
     NETWORK_ERROR = 5
     """No answer: the connection failed or timed out."""
     NOT_DELIVERED = 6
@@ -60,7 +62,7 @@ def exit_status(error: MessenteError) -> Exit:
         return Exit.INVALID_INPUT
     if isinstance(error, ApiError):
         return Exit.API_ERROR
-    if isinstance(error, SendOutcomeUnknownError):
+    if isinstance(error, SendOutcomeUnknownError | CancelOutcomeUnknownError):
         return Exit.UNKNOWN_OUTCOME
     if isinstance(error, ApiConnectionError):
         return Exit.NETWORK_ERROR

@@ -1,6 +1,7 @@
 """The command line's arguments, help texts and examples."""
 
 import argparse
+import math
 import re
 import sys
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,8 @@ exit statuses:
   {Exit.ERROR:d}  other failure (missing credentials, port in use, missing optional dependency)
   {Exit.INVALID_INPUT:d}  invalid arguments, message or ID: nothing was sent
   {Exit.API_ERROR:d}  the API answered with an error (4xx/5xx)
-  {Exit.UNKNOWN_OUTCOME:d}  a send may or may not have been accepted: check before sending again
+  {Exit.UNKNOWN_OUTCOME:d}  a send may or may not have been accepted (check before sending again),
+     or a cancel may or may not have cancelled (check with status)
   {Exit.NETWORK_ERROR:d}  no answer: the connection failed or timed out
   {Exit.NOT_DELIVERED:d}  send --wait: every channel failed
   {Exit.STILL_IN_PROGRESS:d}  send --wait: no outcome before the wait ended"""
@@ -168,8 +170,8 @@ def _positive(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    if not 0 < value < math.inf:
+        raise argparse.ArgumentTypeError(f"{text!r} must be a number more than 0")
     return value
 
 
@@ -205,6 +207,18 @@ def _api_options() -> Parser:
         metavar="FILE",
         help=f"read the API password from FILE ('-' for stdin; default ${PASSWORD_ENV}); "
         "never pass it as an argument, where other users could see it",
+    )
+    api.add_argument(
+        "--timeout",
+        type=_positive,
+        metavar="SECONDS",
+        help="seconds to wait for each answer (default 30; 5 to connect)",
+    )
+    api.add_argument(
+        "--deadline",
+        type=_positive,
+        metavar="SECONDS",
+        help="seconds for the whole call, retries included (default 60)",
     )
     return api
 

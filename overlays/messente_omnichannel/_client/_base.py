@@ -17,17 +17,18 @@ import httpx
 
 from messente_omnichannel._client._config import resolve_base_url
 from messente_omnichannel._client._credentials import Credentials, resolve_credentials
-from messente_omnichannel._client._operations import Operation
+from messente_omnichannel._client._operations import CANCEL, Operation
 from messente_omnichannel._client._options import Options, as_timeout, capped
 from messente_omnichannel._client._retry import Failure, classify, next_delay
 from messente_omnichannel._errors import (
     ApiConnectionError,
     ApiTimeoutError,
     ApiUnreachableError,
+    CancelOutcomeUnknownError,
     MessenteError,
     SendOutcomeUnknownError,
 )
-from messente_omnichannel._logging import logger, redact_headers
+from messente_omnichannel._logging import logger, redact_headers, secret_filter
 from messente_omnichannel._results import api_error, parse_success
 from messente_omnichannel._version import __version__
 
@@ -120,6 +121,7 @@ class BaseClient:
                 "its own."
             )
         self._credentials = resolve_credentials(username, password)
+        secret_filter.protect(self._credentials)
         self._base_url = resolve_base_url(base_url)
         self._options = self._options_from(
             timeout=timeout,
@@ -296,9 +298,9 @@ class BaseClient:
             error: MessenteError = api_error(outcome, scrub, note)
             reason = f"HTTP {outcome.status_code}{tries}"
         else:
-            detail = scrub(f"{type(outcome).__name__}: {outcome}")
-            reason = f"{detail}{tries}"
-            where = f"{method} {path} failed{tries}: {detail}"
+            detail = scrub(f"{type(outcome).__name__}: {_said(outcome)}")
+            reason = f"{detail} ({tries.strip()})"
+            where = f"{method} {path} failed{tries}: {detail}."
             if isinstance(outcome, httpx.TimeoutException):
                 error = ApiTimeoutError(where)
             elif classify(outcome) is Failure.NOT_SENT:
@@ -314,4 +316,25 @@ class BaseClient:
             )
             logger.warning("%s", unknown)
             raise unknown from error
+        if call.operation is CANCEL and uncertain and _unclear(outcome):
+            status = outcome.status_code if isinstance(outcome, httpx.Response) else None
+            omnimessage_id = path.rsplit("/", 1)[-1]
+            maybe = CancelOutcomeUnknownError(
+                reason, omnimessage_id=omnimessage_id, path=path, status=status
+            )
+            logger.warning("%s", maybe)
+            raise maybe from error
         raise error
+
+
+def _said(error: httpx.RequestError) -> str:
+    """What a transport error says, without a final period; its meaning when it says nothing."""
+    text = str(error).strip() or (type(error).__doc__ or "").strip().partition("\n")[0]
+    return text.rstrip(".") or "no details"
+
+
+def _unclear(outcome: Outcome) -> bool:
+    """Tell whether a last outcome leaves open what earlier attempts did (a 404 does not)."""
+    if isinstance(outcome, httpx.Response):
+        return outcome.status_code >= 500 or outcome.status_code == 429
+    return True

@@ -2,6 +2,7 @@
 
 import ipaddress
 import os
+import socket
 from collections.abc import Mapping
 
 import httpx
@@ -13,10 +14,30 @@ DEFAULT_BASE_URL = "https://api.messente.com/v1"
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
+    """Tell whether a host is a loopback address, or a ``localhost`` name resolving only to them.
+
+    A name is never trusted for what it says (a resolver may answer a public address for
+    ``localhost``); a name outside ``localhost`` is refused without a lookup.
+    """
     try:
         return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        pass
+    name = host.lower().rstrip(".")
+    if name != "localhost" and not name.endswith(".localhost"):
+        return False
+    try:
+        found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    addresses = {info[4][0] for info in found}
+    return bool(addresses) and all(_loopback_address(a) for a in addresses)
+
+
+def _loopback_address(address: object) -> bool:
+    try:
+        # An IPv6 address may carry a zone ("::1%lo"), which ip_address does not read.
+        return ipaddress.ip_address(str(address).partition("%")[0]).is_loopback
     except ValueError:
         return False
 

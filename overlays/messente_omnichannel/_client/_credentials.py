@@ -13,7 +13,7 @@ PASSWORD_ENV = "MESSENTE_API_PASSWORD"  # noqa: S105 - the variable's name, not 
 class Credentials:
     """An API username and password; ``repr`` and ``str`` never show them."""
 
-    __slots__ = ("_password", "_username")
+    __slots__ = ("__weakref__", "_password", "_username")
 
     def __init__(self, username: str, password: str) -> None:
         """Store the credentials.

@@ -5,6 +5,7 @@ The API has no idempotency key, so a send whose answer was lost must not be repe
 
 import email.utils
 import enum
+import math
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -64,9 +65,12 @@ def retry_after(headers: httpx.Headers, now: datetime | None = None) -> float | 
         return None
     value = value.strip()
     try:
-        return max(float(value), 0.0)
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        # "nan" and "inf" are floats to Python but no number of seconds to wait.
+        return max(seconds, 0.0) if math.isfinite(seconds) else None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
