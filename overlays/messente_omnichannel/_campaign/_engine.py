@@ -72,6 +72,16 @@ def _invalid_digest(message: object) -> bytes:
     return _digest(text.encode("utf-8", "surrogatepass"))
 
 
+def _failure(error: MessenteError) -> ItemStatus:
+    """Tell what a send's error says of its omnimessage: maybe accepted, or not accepted."""
+    if isinstance(error, SendOutcomeUnknownError):
+        return ItemStatus.UNKNOWN
+    if isinstance(error, ApiError) and 200 <= error.status < 300:
+        # A success whose body breaks the contract: accepted, but without ids to report.
+        return ItemStatus.UNKNOWN
+    return ItemStatus.FAILED
+
+
 def _first(exc: Exception) -> Exception:
     """Take the one error out of the group a task group wraps it in."""
     while isinstance(exc, ExceptionGroup) and exc.exceptions:
@@ -133,7 +143,13 @@ class _JournalWriter:
         batch, self._pending = self._pending, []
         upto = self._queued
         if batch:
-            await anyio.to_thread.run_sync(self._journal.write, batch)
+            try:
+                await anyio.to_thread.run_sync(self._journal.write, batch)
+            except BaseException:
+                # Cancelled before the thread took it, or the write failed: keep the batch
+                # for the next write (rewriting entries already written changes nothing).
+                self._pending[:0] = batch
+                raise
         self._written = upto
 
 
@@ -328,10 +344,8 @@ class Engine:
         call = Call(SEND, SEND.path, parse_created, item.content, self._timeout)
         try:
             created = await self._client._run(call)
-        except SendOutcomeUnknownError as exc:
-            return ItemResult(item.index, ItemStatus.UNKNOWN, error=exc)
         except MessenteError as exc:
-            return ItemResult(item.index, ItemStatus.FAILED, error=exc)
+            return ItemResult(item.index, _failure(exc), error=exc)
         except Exception as exc:
             return ItemResult(item.index, ItemStatus.UNKNOWN, error=self._unexpected(exc, item))
         return ItemResult(item.index, ItemStatus.SENT, created=created)
@@ -341,10 +355,8 @@ class Engine:
         call = Call(SEND_BULK, SEND_BULK.path, parse_bulk, content, self._timeout, len(job))
         try:
             answers = await self._client._run(call)
-        except SendOutcomeUnknownError as exc:
-            return [ItemResult(item.index, ItemStatus.UNKNOWN, error=exc) for item in job]
         except MessenteError as exc:
-            return [ItemResult(item.index, ItemStatus.FAILED, error=exc) for item in job]
+            return [ItemResult(item.index, _failure(exc), error=exc) for item in job]
         except Exception as exc:
             return [
                 ItemResult(item.index, ItemStatus.UNKNOWN, error=self._unexpected(exc, item))

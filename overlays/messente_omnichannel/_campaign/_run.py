@@ -208,6 +208,7 @@ class AsyncCampaign:
         try:
             await self._task_group.__aexit__(exc_type, exc, tb)
         finally:
+            self._engine.results.close()
             await self._resources.aclose()
         error = self._engine.error
         if exc is None and error is not None and not self._raised:
@@ -293,6 +294,7 @@ class Campaign:
                     if not running.done():
                         portal.call(engine.stop)
                     running.result()
+                    engine.results.close()
             finally:
                 portal.call(resources.aclose)
         if engine.error is not None:

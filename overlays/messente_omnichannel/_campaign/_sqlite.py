@@ -53,21 +53,27 @@ class SqliteJournal:
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(f"PRAGMA synchronous={'FULL' if durable else 'NORMAL'}")
-            self._db.executescript(_SCHEMA)
-            self._check_format()
+            self._open_or_create()
         except BaseException:
             self._db.close()
             raise
 
-    def _check_format(self) -> None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
-        if row is None:
-            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master")}
-            if tables - {"meta", "items"}:
-                raise ValueError(f"{self.path} is a SQLite database, but not a campaign journal")
+    def _open_or_create(self) -> None:
+        tables = {
+            row[0]
+            for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not tables:
+            self._db.executescript(_SCHEMA)
             self._db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
-        elif row[0] != FORMAT:
-            raise ValueError(f"{self.path} is not a campaign journal of this version ({row[0]!r})")
+            return
+        row = None
+        if "meta" in tables:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if row is None or not str(row[0]).startswith(FORMAT.rsplit(" ", 1)[0]):
+            raise ValueError(f"{self.path} is a SQLite database, but not a campaign journal")
+        if row[0] != FORMAT:
+            raise ValueError(f"{self.path} is a campaign journal of another version ({row[0]!r})")
 
     def read(self, start: int, stop: int) -> Mapping[int, JournalEntry]:
         """Return the recorded items with ``start <= index < stop``.
