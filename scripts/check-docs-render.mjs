@@ -2,10 +2,10 @@
 // Render check of the published reference docs (`make spec-docs-check`).
 //
 // Loads dist/spec/index.html from disk in headless Debian Chromium with the network cut off,
-// opens the page of every operation, webhook and component schema of the spec it was built
-// from, and fails unless each one renders its own section (the page is a single-page app that
-// renders sections lazily, so the text of the file or of the first screen proves nothing), the
-// send operation offers every message kind, and no script failed.
+// opens the page of every operation (with its callbacks), webhook and component schema of the
+// spec it was built from, and fails unless each one renders its own section (the page is a
+// single-page app that renders sections lazily, so the text of the file or of the first screen
+// proves nothing), the send operation offers every message kind, and no script failed.
 //
 // Usage: node scripts/check-docs-render.mjs dist/spec/index.html dist/spec/openapi.json
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -64,11 +64,18 @@ function expectedSections(spec) {
         throw new Error(`${method.toUpperCase()} ${where}: needs a tag, an operationId and a summary`);
       }
       const body = operation.requestBody?.content?.["application/json"]?.schema?.$ref;
+      // A callback (the delivery report) is shown inside its operation's section, by name.
+      const callbacks = Object.keys(operation.callbacks ?? {});
       sections.push({
         route: `/${tag.toLowerCase()}/${operation.operationId.toLowerCase()}`,
         label: `operation ${operation.operationId} (${method.toUpperCase()} ${where})`,
         // The send operation's body must offer every message kind of its `messages` union.
-        texts: [operation.summary, where, ...(body === MESSAGE_HOLDER ? kinds : [])],
+        texts: [
+          operation.summary,
+          where,
+          ...(body === MESSAGE_HOLDER ? kinds : []),
+          ...(callbacks.length ? ["Callbacks", ...callbacks] : []),
+        ],
       });
     }
   }

@@ -501,13 +501,31 @@ def _declared_types(schema: Any) -> set[str]:
 
 
 def _operations(document: Json) -> Iterator[tuple[str, str, Json, bool]]:
-    """Yield (key, pointer, operation, is_webhook) for every operation and webhook."""
+    """Yield (key, pointer, operation, is_webhook) for every operation, webhook and callback.
+
+    A callback is a webhook whose URL the request gave: both are keyed by their name, so moving
+    a webhook into an operation's ``callbacks`` (or back) under its name is no removal.
+    """
     for section, webhook in (("paths", False), ("webhooks", True)):
         for name, item in document.get(section, {}).items():
             for method in HTTP_METHODS:
                 if method in item:
                     key = f"{'webhook ' if webhook else ''}{method.upper()} {name}"
                     yield key, f"#/{section}/{_escape(name)}/{method}", item[method], webhook
+    seen: set[str] = set()
+    for path, item in document.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            callbacks = item.get(method, {}).get("callbacks", {})
+            for name, raw in callbacks.items():
+                callback, pointer = resolve(document, raw)
+                at = pointer or f"#/paths/{_escape(path)}/{method}/callbacks/{_escape(name)}"
+                for expression, hook in callback.items():
+                    for hook_method in HTTP_METHODS:
+                        where = f"{at}/{_escape(expression)}/{hook_method}"
+                        if hook_method in hook and where not in seen:
+                            seen.add(where)
+                            key = f"webhook {hook_method.upper()} {name}"
+                            yield key, where, hook[hook_method], True
 
 
 def _parameters(document: Json, operation: Json, item: Json) -> dict[tuple[str, str], Json]:

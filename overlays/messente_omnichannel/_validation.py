@@ -23,8 +23,10 @@ from messente_omnichannel._spec import shared_spec
 
 Path = tuple[str | int, ...]
 
-_RFC3339 = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$"
+# RFC 3339, and the spec's SendTime without a timezone (seconds optional there).
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"
+    r"(?:([Zz])|([+-])(\d{2}):(\d{2}))?$"
 )
 _NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
@@ -187,7 +189,11 @@ def schema_problems(schema_name: str, data: Any) -> list[Problem]:
         Every problem found, sorted by path; empty when the data is valid.
     """
     try:
-        found = [*shipped().violations(schema_ref(schema_name), data), *calendar_problems(data)]
+        found = [
+            *shipped().violations(schema_ref(schema_name), data),
+            *calendar_problems(data),
+            *send_time_problems(data),
+        ]
     except (ValueError, OverflowError) as exc:
         found = [Violation((), f"cannot be checked: {exc}")]
     except RecursionError:
@@ -196,24 +202,26 @@ def schema_problems(schema_name: str, data: Any) -> list[Problem]:
 
 
 def parse_datetime(value: str) -> datetime:
-    """Parse an RFC 3339 date-time that the spec's ``format: date-time`` accepts.
+    """Parse an RFC 3339 date-time, or the spec's ``SendTime`` without a timezone (UTC).
 
     A leap second becomes the last microsecond of the second before, and dates beyond what
-    Python represents are clamped, so a value the schema accepts never fails here.
+    Python represents are clamped, so a value ``format: date-time`` accepts never fails here.
 
     Args:
-        value: An RFC 3339 date and time, with an offset.
+        value: An RFC 3339 date and time, or one without a timezone (read as UTC, seconds
+            optional).
 
     Returns:
         The moment, in UTC.
 
     Raises:
-        ValueError: ``value`` is not RFC 3339.
+        ValueError: ``value`` is neither, or names a date that does not exist (30 February).
     """
-    match = _RFC3339.match(value)
-    if match is None:
+    match = _DATETIME.match(value)
+    if match is None or (match.group(6) is None and match.group(8, 9) != (None, None)):
         raise ValueError(f"not an RFC 3339 date-time: {value!r}")
-    year, month, day, hour, minute, second = (int(match.group(i)) for i in range(1, 7))
+    year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    second = int(match.group(6) or "0")
     micros = int((match.group(7) or "0")[:6].ljust(6, "0"))
     offset = timedelta(0)
     if match.group(9):
@@ -256,6 +264,41 @@ def calendar_problems(data: Any, prefix: Path = ()) -> list[Violation]:
         except ValueError:
             continue  # a malformed time is reported by the schema check
     return problems
+
+
+def send_time_problems(data: Any, prefix: Path = ()) -> list[Violation]:
+    """Check what the ``SendTime`` pattern cannot: a time without a timezone names a real date.
+
+    Args:
+        data: Decoded JSON (an omnimessage, a bulk request); anything else is ignored.
+        prefix: Where the data sits, prepended to every path.
+
+    Returns:
+        One problem per ``time_to_send`` without a timezone whose date does not exist.
+    """
+    if not isinstance(data, Mapping):
+        return []
+    if "to" not in data:
+        items = data.get("messages")
+        if not isinstance(items, list):
+            return []
+        return [
+            found
+            for index, item in enumerate(items)
+            if isinstance(item, Mapping) and "to" in item
+            for found in send_time_problems(item, (*prefix, "messages", index))
+        ]
+    value = data.get("time_to_send")
+    if not isinstance(value, str):
+        return []
+    match = _DATETIME.match(value)
+    if match is None or match.group(8, 9) != (None, None):
+        return []  # absent, malformed or with an offset: the schema check has the last word
+    try:
+        parse_datetime(value)
+    except ValueError:
+        return [Violation((*prefix, "time_to_send"), f"is not a date that exists: {_show(value)}")]
+    return []
 
 
 def _rcs_messages(data: Any, prefix: Path) -> Iterator[tuple[Path, Mapping[str, Any]]]:
@@ -371,6 +414,14 @@ class _Explainer:
         rule = self._rule_description([*schema_path, 0]) or parent.get("description")
         options = [b for b in parent.get(schema_path[-1], []) if isinstance(b, dict)]
         labels = [b["description"] for b in options if isinstance(b.get("description"), str)]
+        if (
+            options
+            and len(labels) == len(options)
+            and all(b.get("type") == "string" for b in options)
+        ):
+            # Forms of one value (SendTime's two spellings): say which ones it may take.
+            yield path, "must be " + " or ".join(_lower_first(label) for label in labels), False
+            return
         message = str(rule) if rule else "does not match exactly one of the allowed forms"
         if len(labels) > 1:
             fields = {f for b in options for f in b.get("required", ())}

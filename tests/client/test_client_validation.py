@@ -145,10 +145,15 @@ def test_calendar_event_must_end_after_it_starts() -> None:
     }
 
 
-def test_time_to_send_string_needs_an_offset() -> None:
-    problems = _problems(_one(SMS("x"), time_to_send="2030-01-01T10:00"))
-    assert "RFC 3339" in problems["time_to_send"]
+def test_time_to_send_string_may_lack_a_timezone_but_must_exist() -> None:
+    validate(_one(SMS("x"), time_to_send="2030-01-01T10:00"))  # read as UTC, as the API does
+    validate(_one(SMS("x"), time_to_send="2032-02-29T10:00:00"))
     validate(_one(SMS("x"), time_to_send="2030-01-01T10:00:00Z"))
+    problems = _problems(_one(SMS("x"), time_to_send="2031-02-29T10:00"))
+    assert problems["time_to_send"] == 'is not a date that exists: "2031-02-29T10:00"'
+    problems = _problems(_one(SMS("x"), time_to_send="tomorrow"))
+    assert problems["time_to_send"].startswith("must be an RFC 3339 date and time")
+    assert "or a date and time without a timezone, read as UTC" in problems["time_to_send"]
 
 
 def test_unknown_channel_and_unknown_fields() -> None:

@@ -68,10 +68,18 @@ def test_two_content_kinds_name_the_rule(
         {"to": TO, "messages": [SMS, {**SMS, "ttl": 60, "validity": 1}]},
         {"to": TO, "messages": [{"channel": "viber", "image_url": LINK, "text": "Hi"}]},
         {"to": "37251000000", "messages": [SMS]},
-        {"to": TO, "messages": [SMS], "time_to_send": "2030-06-22T09:05"},
+        {"to": TO, "messages": [SMS], "time_to_send": "2030-02-30T09:05"},
+        {"to": TO, "messages": [SMS], "time_to_send": "22 June 2030"},
         {"to": "+0", "messages": [{"channel": "whatsapp", "image": {}}, {"channel": "fax"}]},
     ],
-    ids=["ttl-and-validity", "viber-combination", "e164", "naive-time-to-send", "several"],
+    ids=[
+        "ttl-and-validity",
+        "viber-combination",
+        "e164",
+        "naive-time-to-send-that-does-not-exist",
+        "time-to-send-in-words",
+        "several",
+    ],
 )
 def test_client_and_sandbox_report_the_same_problems(client: httpx.Client, body: Any) -> None:
     with pytest.raises(InvalidMessageError) as caught:

@@ -108,10 +108,10 @@ def post(client: httpx.Client, body: Any) -> httpx.Response:
             "absolute URL",
         ),
         (
-            {"to": "+37251000000", "messages": [SMS], "time_to_send": "2030-06-22T09:05"},
+            {"to": "+37251000000", "messages": [SMS], "time_to_send": "2030-02-30T09:05"},
             "105",
             "time_to_send",
-            'has no timezone: add one, for example "2030-06-22T09:05:00+00:00"',
+            'is not a date that exists: "2030-02-30T09:05"',
         ),
         ([SMS], "105", None, "The request body must be an object."),
     ],

@@ -35,11 +35,17 @@ MODEL_SCHEMAS = sorted(
 
 
 def _body_examples() -> list[Any]:
-    """(generated model, example) for every example body of every operation and webhook."""
+    """(generated model, example) for every example body of every operation and callback."""
     found = []
-    for section in ("paths", "webhooks"):
-        for item in SPEC[section].values():
-            for operation in item.values():
+    for item in SPEC["paths"].values():
+        callbacks = [
+            hook
+            for operation in item.values()
+            for callback in operation.get("callbacks", {}).values()
+            for hook in callback.values()
+        ]
+        for hooks in (item, *callbacks):
+            for operation in hooks.values():
                 bodies = {"request": operation.get("requestBody", {})}
                 bodies |= {code: _resolve(r) for code, r in operation["responses"].items()}
                 for place, body in bodies.items():

@@ -20,17 +20,27 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(JSON pointer of the path item, method, operation) for every path and webhook."""
-    for section in ("paths", "webhooks"):
-        for key, item in SPEC[section].items():
-            for method in METHODS:
-                if method in item:
-                    yield f"/{section}/{_escape(key)}", method, item[method]
+def _api_operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(JSON pointer of the path item, method, operation) for every path."""
+    for key, item in SPEC["paths"].items():
+        for method in METHODS:
+            if method in item:
+                yield f"/paths/{_escape(key)}", method, item[method]
 
 
-OPERATIONS = list(_operations())
-API_OPERATIONS = [op for op in OPERATIONS if op[0].startswith("/paths/")]
+def _callbacks() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The same for every callback of those operations (the requests Messente sends)."""
+    for where, method, operation in _api_operations():
+        for name, callback in operation.get("callbacks", {}).items():
+            for expression, item in callback.items():
+                at = f"{where}/{method}/callbacks/{_escape(name)}/{_escape(expression)}"
+                for hook_method in METHODS:
+                    if hook_method in item:
+                        yield at, hook_method, item[hook_method]
+
+
+API_OPERATIONS = list(_api_operations())
+OPERATIONS = [*API_OPERATIONS, *_callbacks()]
 
 
 def _media_examples() -> Iterator[tuple[str, str, Any]]:

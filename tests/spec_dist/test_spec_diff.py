@@ -309,3 +309,31 @@ def test_a_dangling_ref_is_reported() -> None:
 def test_not_flips_the_effect() -> None:
     assert Effect.NARROWS.flipped() is Effect.WIDENS
     assert Effect.ALTERS.flipped() is Effect.ALTERS
+
+
+def _webhook_to_callback(doc: Doc) -> None:
+    hook = doc.pop("webhooks")["thingChanged"]
+    doc["paths"]["/things"]["post"]["callbacks"] = {"thingChanged": {"{$request.body#/url}": hook}}
+
+
+def test_a_webhook_moved_into_a_callback_of_its_name_is_the_same_webhook() -> None:
+    assert changes_after(_webhook_to_callback) == []
+
+
+def test_a_callback_is_compared_as_a_webhook() -> None:
+    def drop_header(doc: Doc) -> None:
+        _webhook_to_callback(doc)
+        callback = doc["paths"]["/things"]["post"]["callbacks"]["thingChanged"]
+        callback["{$request.body#/url}"]["post"].pop("parameters")
+
+    changes = changes_after(drop_header)
+    assert [c.breaking for c in changes] == [True]
+    assert "webhook POST thingChanged" in changes[0].context
+
+
+def test_a_callback_under_another_name_is_a_removal() -> None:
+    def rename(doc: Doc) -> None:
+        hook = doc.pop("webhooks")["thingChanged"]
+        doc["paths"]["/things"]["post"]["callbacks"] = {"other": {"{$request.body#/url}": hook}}
+
+    assert any(c.breaking and "removed" in c.message for c in changes_after(rename))

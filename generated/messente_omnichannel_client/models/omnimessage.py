@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -33,10 +33,10 @@ class Omnimessage:
     text_store: TextStore | Unset = UNSET
     """ How message content is stored: as is (`plaintext`), as a SHA-256 hash (`sha256`) or not at all (`nostore`).
     """
-    time_to_send: datetime.datetime | Unset = UNSET
-    """ When to send the omnimessage, RFC 3339 with a timezone offset. Messente also accepts a time without timezone
-    (`2018-06-22T09:05`) and reads it as UTC; clients of this document send an offset instead. Until this time the
-    omnimessage can be cancelled. """
+    time_to_send: datetime.datetime | str | Unset = UNSET
+    """ When to send the omnimessage: an RFC 3339 date and time (`2030-06-22T09:05:07+00:00`), or one without a
+    timezone (`2030-06-22T09:05:07`, `2030-06-22T09:05`), which Messente reads as UTC; its date must exist (no 30
+    February). Until this time the omnimessage can be cancelled. """
     priority: Priority | Unset = UNSET
     """ Queue priority. Messages are processed from the highest priority queue first, which for example lets one-
     time passwords overtake marketing traffic. """
@@ -68,9 +68,13 @@ class Omnimessage:
         if not isinstance(self.text_store, Unset):
             text_store = self.text_store.value
 
-        time_to_send: str | Unset = UNSET
-        if not isinstance(self.time_to_send, Unset):
+        time_to_send: str | Unset
+        if isinstance(self.time_to_send, Unset):
+            time_to_send = UNSET
+        elif isinstance(self.time_to_send, datetime.datetime):
             time_to_send = self.time_to_send.isoformat()
+        else:
+            time_to_send = self.time_to_send
 
         priority: str | Unset = UNSET
         if not isinstance(self.priority, Unset):
@@ -153,12 +157,22 @@ class Omnimessage:
         else:
             text_store = TextStore(_text_store)
 
-        _time_to_send = d.pop("time_to_send", UNSET)
-        time_to_send: datetime.datetime | Unset
-        if isinstance(_time_to_send, Unset):
-            time_to_send = UNSET
-        else:
-            time_to_send = datetime.datetime.fromisoformat(_time_to_send)
+        def _parse_time_to_send(data: object) -> datetime.datetime | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_send_time_type_0 = datetime.datetime.fromisoformat(
+                    data
+                )
+
+                return componentsschemas_send_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | str | Unset, data)
+
+        time_to_send = _parse_time_to_send(d.pop("time_to_send", UNSET))
 
         _priority = d.pop("priority", UNSET)
         priority: Priority | Unset

@@ -15,6 +15,7 @@ from messente_omnichannel._validation import (
     Violation,
     calendar_problems,
     parse_datetime,
+    send_time_problems,
 )
 from messente_omnichannel.sandbox._errors import ErrorEntry, ErrorKind
 
@@ -89,7 +90,8 @@ def check_rules(body: dict[str, Any], prefix: Sequence[str | int] = ()) -> list[
     Returns:
         The errors; empty when every rule holds.
     """
-    return _error_entries(calendar_problems(body, tuple(prefix)))
+    at = tuple(prefix)
+    return _error_entries([*calendar_problems(body, at), *send_time_problems(body, at)])
 
 
 def _error_entries(violations: Sequence[Violation]) -> list[ErrorEntry]:

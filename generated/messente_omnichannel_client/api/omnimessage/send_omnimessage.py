@@ -48,6 +48,21 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -75,8 +90,8 @@ def sync_detailed(
      Sends one message to `to` over the channels in `messages`, tried in list order.
 
     Rules JSON Schema cannot state, enforced by clients and by the sandbox:
-    - `time_to_send` without a timezone is read as UTC by Messente. This document requires RFC 3339
-      (with an offset); clients convert naive times to UTC before sending.
+    - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
+      alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
@@ -116,8 +131,8 @@ def sync(
      Sends one message to `to` over the channels in `messages`, tried in list order.
 
     Rules JSON Schema cannot state, enforced by clients and by the sandbox:
-    - `time_to_send` without a timezone is read as UTC by Messente. This document requires RFC 3339
-      (with an offset); clients convert naive times to UTC before sending.
+    - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
+      alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
@@ -152,8 +167,8 @@ async def asyncio_detailed(
      Sends one message to `to` over the channels in `messages`, tried in list order.
 
     Rules JSON Schema cannot state, enforced by clients and by the sandbox:
-    - `time_to_send` without a timezone is read as UTC by Messente. This document requires RFC 3339
-      (with an offset); clients convert naive times to UTC before sending.
+    - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
+      alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
@@ -191,8 +206,8 @@ async def asyncio(
      Sends one message to `to` over the channels in `messages`, tried in list order.
 
     Rules JSON Schema cannot state, enforced by clients and by the sandbox:
-    - `time_to_send` without a timezone is read as UTC by Messente. This document requires RFC 3339
-      (with an offset); clients convert naive times to UTC before sending.
+    - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
+      alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
