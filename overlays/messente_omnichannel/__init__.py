@@ -29,10 +29,12 @@ from messente_omnichannel._errors import (
     BadRequestError,
     CancelOutcomeUnknownError,
     InvalidMessageError,
+    InvalidNumberError,
     InvalidReportError,
     MessenteError,
     MissingSignatureError,
     NotFoundError,
+    NumberProblem,
     Problem,
     RateLimitError,
     ReportError,
@@ -42,6 +44,7 @@ from messente_omnichannel._errors import (
     SignatureError,
     WrongSignatureError,
 )
+from messente_omnichannel._numbers import normalize_number
 from messente_omnichannel._reports._dedupe import Deduplicator
 from messente_omnichannel._reports._parse import (
     DeliveryUpdate,
@@ -95,12 +98,14 @@ __all__ = [
     "ErrorResponse",
     "ErrorTitle",
     "InvalidMessageError",
+    "InvalidNumberError",
     "InvalidReportError",
     "Message",
     "MessageResult",
     "MessenteError",
     "MissingSignatureError",
     "NotFoundError",
+    "NumberProblem",
     "Omnichannel",
     "Omnimessage",
     "OmnimessageCreated",
@@ -127,6 +132,7 @@ __all__ = [
     "WhatsApp",
     "WrongSignatureError",
     "__version__",
+    "normalize_number",
     "parse_delivery_report",
     "sign_report",
     "sms_parts",

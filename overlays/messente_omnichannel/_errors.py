@@ -14,6 +14,7 @@ MessenteError
 │   ├── SendOutcomeUnknownError  a send may or may not have been accepted
 │   └── CancelOutcomeUnknownError  a cancel may or may not have cancelled
 ├── InvalidMessageError       client-side validation, before anything is sent
+│   └── InvalidNumberError    a phone number that cannot be a recipient (reason says why)
 └── ReportError               a delivery report pushed to dlr_url was refused
     ├── SignatureError        not proven to come from Messente (a receiver answers 401)
     │   ├── MissingSignatureError  no X-Messente-Signature header
@@ -23,6 +24,7 @@ MessenteError
 ```
 """
 
+import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -252,6 +254,53 @@ class InvalidMessageError(MessenteError, ValueError):
         count = len(self.problems)
         lines = "".join(f"\n- {problem}" for problem in self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the request:{lines}")
+
+
+class NumberProblem(enum.StrEnum):
+    """Why a phone number was refused: :attr:`InvalidNumberError.reason`."""
+
+    NOT_A_NUMBER = "not_a_number"
+    """Not a phone number at all (or one with an extension)."""
+    NO_COUNTRY_CODE = "no_country_code"
+    """A national number without a region to read it in."""
+    UNKNOWN_COUNTRY_CODE = "unknown_country_code"
+    """No country has the code after the ``+``."""
+    TOO_SHORT = "too_short"
+    """Shorter than any number of its country (or a local number without its area code)."""
+    TOO_LONG = "too_long"
+    """Longer than any number of its country."""
+    INVALID_LENGTH = "invalid_length"
+    """Between the lengths its country's numbers have, but of none of them."""
+    NOT_IN_NUMBERING_PLAN = "not_in_numbering_plan"
+    """Of a possible length, but in no range of its country's numbering plan."""
+    NOT_MOBILE = "not_mobile"
+    """Not a mobile number (a fixed line, toll-free, ...) while every channel needs one."""
+    NOT_E164 = "not_e164"
+    """Without libphonenumber: not in the E.164 form the API takes."""
+
+
+class InvalidNumberError(InvalidMessageError):
+    """A phone number cannot be a recipient; nothing was sent.
+
+    Attributes:
+        reason: Why, as a :class:`NumberProblem`.
+        number: The number as it was given.
+        problems: The one problem, at the number's field path (for example ``to``).
+    """
+
+    def __init__(self, reason: NumberProblem, number: str, why: str, *, path: str = "") -> None:
+        """Create the error.
+
+        Args:
+            reason: Why the number was refused.
+            number: The number as it was given.
+            why: What is wrong and what to do, after the number.
+            path: The field the number came from; empty when it was checked on its own.
+        """
+        super().__init__([Problem(path, f"{number!r} {why}")])
+        self.args = (str(self.problems[0]),)  # one problem: the message is that problem
+        self.reason = reason
+        self.number = number
 
 
 def excerpt(text: str) -> str:

@@ -10,6 +10,7 @@ from messente_omnichannel._builders.rcs import RCS
 from messente_omnichannel._builders.sms import SMS
 from messente_omnichannel._builders.viber import Viber
 from messente_omnichannel._builders.whatsapp import WhatsApp
+from messente_omnichannel._numbers import check_number
 from messente_omnichannel_client.models import Priority, TextStore
 
 Message = SMS | Viber | WhatsApp | RCS
@@ -25,7 +26,8 @@ class Omnimessage:
         SMS("...", sender="MyBrand")])``
 
     Attributes:
-        to: The recipient's phone number, E.164 with the leading ``+``.
+        to: The recipient's phone number, E.164 with the leading ``+``; with ``region``, any
+            way of writing it, normalized to E.164 when the omnimessage is built.
         messages: The channels to try, in order; the next is tried when one fails or expires.
             A plain mapping is taken as the API's JSON for that message.
         dlr_url: URL that receives delivery reports.
@@ -33,6 +35,15 @@ class Omnimessage:
         time_to_send: When to send; a naive datetime is read as UTC. Until then it can be
             cancelled.
         priority: ``low``, ``regular`` or ``high``.
+        region: Check ``to`` by libphonenumber's rules and read a national number in this
+            country (two-letter code, for example ``"EE"``). A number that cannot receive the
+            chain (too short or long for its country, unknown country code, a fixed line when
+            every channel needs a mobile) raises :class:`InvalidNumberError` here. Needs the
+            ``phonenumbers`` extra for national numbers; without it an international number
+            is only checked against E.164. Not sent: the API takes E.164 only.
+
+    Raises:
+        InvalidNumberError: With ``region``, ``to`` cannot be a recipient of the chain.
     """
 
     to: str
@@ -41,6 +52,17 @@ class Omnimessage:
     text_store: TextStore | Literal["nostore", "plaintext", "sha256"] | None = None
     time_to_send: datetime | str | None = None
     priority: Priority | Literal["low", "regular", "high"] | None = None
+    region: str | None = None
+
+    def __post_init__(self) -> None:
+        """Normalize ``to`` when a region is given."""
+        if self.region is not None:
+            channels = [
+                m.channel if isinstance(m, ChannelMessage) else m.get("channel")
+                for m in self.messages
+            ]
+            number = check_number(self.to, self.region, channels, path="to")
+            object.__setattr__(self, "to", number)  # frozen: set once, while it is built
 
     def to_dict(self) -> dict[str, Any]:
         """Return the omnimessage as the API's JSON; ``time_to_send`` as RFC 3339 with offset.

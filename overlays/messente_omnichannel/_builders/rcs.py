@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Literal, Self
 
 from messente_omnichannel._builders._base import ChannelMessage, rfc3339
+from messente_omnichannel._numbers import check_number
 from messente_omnichannel_client.models import (
     RcsCardContent,
     RcsCardOrientation,
@@ -66,18 +67,27 @@ class Suggestion:
         *,
         postback_data: str | None = None,
         fallback_url: str | None = None,
+        region: str | None = None,
     ) -> RcsSuggestion:
         """An action that opens the dialer.
 
         Args:
             text: Its text, at most 25 characters.
-            phone_number: The number to dial, E.164.
+            phone_number: The number to dial, E.164; with ``region``, any way of writing it.
             postback_data: Data sent back when it is chosen.
             fallback_url: URL opened when the device cannot dial.
+            region: Check ``phone_number`` as :func:`normalize_number` does and read a
+                national number in this country (for example ``"EE"``); any kind of number
+                may be dialled, fixed lines too.
 
         Returns:
             The suggestion.
+
+        Raises:
+            InvalidNumberError: With ``region``, the number cannot be dialled.
         """
+        if region is not None:
+            phone_number = check_number(phone_number, region, path="dial_action.phone_number")
         return _action(
             text, postback_data, fallback_url, dial_action=RcsDialAction(phone_number=phone_number)
         )

@@ -154,7 +154,13 @@ def build_message(args: argparse.Namespace) -> Omnimessage:
     messages = [
         BY_CHANNEL[channel].build(value, senders.get(channel), args) for channel, value in chain
     ]
-    return Omnimessage(to=args.to, messages=messages, dlr_url=args.dlr_url, time_to_send=args.at)
+    return Omnimessage(
+        to=args.to,
+        messages=messages,
+        dlr_url=args.dlr_url,
+        time_to_send=args.at,
+        region=args.region,
+    )
 
 
 def dry_run(message: Omnimessage, printer: Printer) -> int:

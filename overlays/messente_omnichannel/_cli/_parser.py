@@ -11,6 +11,7 @@ from messente_omnichannel._cli._channels import BY_OPTION, CHANNEL_OPTIONS
 from messente_omnichannel._cli._output import PROG, Exit
 from messente_omnichannel._client._config import BASE_URL_ENV
 from messente_omnichannel._client._credentials import PASSWORD_ENV, USERNAME_ENV
+from messente_omnichannel._numbers import has_phonenumbers
 from messente_omnichannel._results import parse_timestamp
 from messente_omnichannel._version import __version__
 
@@ -175,6 +176,18 @@ def _positive(text: str) -> float:
     return value
 
 
+def _region(text: str) -> str:
+    code = text.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a two-letter country code such as EE")
+    if has_phonenumbers():
+        import phonenumbers
+
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a country libphonenumber knows")
+    return code
+
+
 def _count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be a whole number of at least 1")
@@ -249,7 +262,18 @@ def build_parser() -> Parser:
         epilog=SEND_EXAMPLES,
         formatter_class=formatter,
     )
-    send.add_argument("to", metavar="TO", help="recipient in E.164 format, e.g. +37251234567")
+    send.add_argument(
+        "to",
+        metavar="TO",
+        help="recipient in E.164 format, e.g. +37251234567, or a national number with --region",
+    )
+    send.add_argument(
+        "--region",
+        type=_region,
+        metavar="CC",
+        help="check TO by libphonenumber's rules and read a national number in this country "
+        "(two-letter code, e.g. EE); needs the [phonenumbers] extra for national numbers",
+    )
     channels = send.add_argument_group("channels, in fallback order")
     for row in CHANNEL_OPTIONS:
         channels.add_argument(

@@ -1,13 +1,14 @@
 """The asynchronous client, :class:`AsyncOmnichannel`."""
 
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 from uuid import UUID
 
 import anyio
 import httpx
 
+from messente_omnichannel._campaign._pacer import Pacer
 from messente_omnichannel._client._base import (
     BaseClient,
     Call,
@@ -33,6 +34,9 @@ from messente_omnichannel._results import (
 )
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 
+if TYPE_CHECKING:
+    from messente_omnichannel._campaign._run import AsyncCampaign, JournalLike
+
 T = TypeVar("T")
 
 
@@ -50,6 +54,9 @@ class AsyncOmnichannel(BaseClient):
     """
 
     _transport: httpx.AsyncBaseTransport
+    # Set only on the copy a campaign sends through (see ``send_many``): one rate limit and one
+    # Retry-After pause shared by every request of the run, retries included.
+    _pacer: "Pacer | None" = None
 
     def __init__(
         self,
@@ -161,6 +168,74 @@ class AsyncOmnichannel(BaseClient):
             Call(SEND_BULK, SEND_BULK.path, parse_bulk, content, per_call_timeout(timeout))
         )
 
+    def send_many(
+        self,
+        messages: Iterable[MessageLike] | AsyncIterable[MessageLike],
+        *,
+        bulk: bool | None = None,
+        batch_size: int | None = None,
+        concurrency: int | None = None,
+        rate: float | None = None,
+        ordered: bool = False,
+        journal: "JournalLike | None" = None,
+        resend_unknown: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> "AsyncCampaign":
+        """Send many omnimessages, concurrently, with one result per omnimessage.
+
+        Example:
+            ``async with client.send_many(messages, rate=100) as run:``
+            ``    async for result in run: print(result.index, result.status)``
+
+        Each omnimessage is checked and sent on its own terms: an invalid one is reported
+        ``INVALID`` and the rest are sent; the client's retry policy applies to each request,
+        so nothing is sent twice by surprise.
+
+        Args:
+            messages: The omnimessages: built or as the API's JSON, from any iterable or async
+                iterable, read lazily (a million-row source is never held in memory).
+            bulk: Send through ``POST /omnimessages``, ``batch_size`` omnimessages per request
+                (the default), or ``False`` for one ``POST /omnimessage`` each. Bulk is the
+                default because it sends several times as many omnimessages per second for
+                the same number of connections (see the README's figures). Its cost: a batch
+                whose answer is lost makes every omnimessage in it ``UNKNOWN``; with
+                ``bulk=False`` only that one omnimessage is.
+            batch_size: Omnimessages per bulk request (default 50).
+            concurrency: Requests in flight at most (default 8 in bulk, else 64).
+            rate: Omnimessages per second at most, every retry included; ``None`` for no limit.
+                A ``429`` or ``503`` with ``Retry-After`` pauses the whole run either way.
+                Needs asyncio (the sync client always runs on it).
+            ordered: Stream results in input order instead of as they complete.
+            journal: A :class:`Journal`, or the path of a SQLite file (created when missing),
+                recording each item's state as it goes. Running the same campaign again with
+                the same journal sends only what was never accepted: items already sent are
+                reported ``ALREADY_SENT``, items whose outcome is unknown ``UNKNOWN``.
+            resend_unknown: Send again the items the journal says may have been accepted
+                (they may then be delivered twice).
+            timeout: Per-request timeout for this campaign only.
+
+        Returns:
+            The campaign: use it as ``async with ... as run`` and iterate ``run``;
+            ``run.summary`` counts each kind of result.
+
+        Raises:
+            ValueError: An option is out of range.
+            TypeError: ``journal`` is neither a path nor a :class:`Journal`.
+        """
+        from messente_omnichannel._campaign._run import AsyncCampaign, Settings
+
+        settings = Settings.check(
+            bulk=bulk,
+            batch_size=batch_size,
+            concurrency=concurrency,
+            rate=rate,
+            ordered=ordered,
+            journal=journal,
+            resend_unknown=resend_unknown,
+            timeout=timeout,
+        )
+        return AsyncCampaign(self, messages, settings)
+
     async def status(
         self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
     ) -> DeliveryReport:
@@ -209,6 +284,9 @@ class AsyncOmnichannel(BaseClient):
         outcome: Outcome | None = None
         while True:
             remaining = self._remaining(started)
+            if self._pacer is not None and remaining > 0:
+                await self._pacer.wait(call.weight, remaining)
+                remaining = self._remaining(started)
             if remaining <= 0:
                 return self._out_of_time(call, outcome, attempt, uncertain)
             request = self._request(call, remaining)
@@ -217,6 +295,8 @@ class AsyncOmnichannel(BaseClient):
                 outcome = await self._send(request)
             except httpx.RequestError as exc:
                 outcome = exc
+            if self._pacer is not None:
+                self._pacer.observe(outcome)
             delay = self._delay(call, outcome, attempt, started)
             trace.attempt_ended(outcome, delay)
             if delay is None:

@@ -49,6 +49,7 @@ class Call(Generic[T]):
         parse: Parses the decoded JSON of a success.
         content: The request body, exactly as validated; ``None`` for no body.
         timeout: The caller's timeout for this call, or ``None`` for the client's.
+        weight: How many omnimessages the request carries, for a campaign's rate limit.
     """
 
     operation: Operation
@@ -56,6 +57,7 @@ class Call(Generic[T]):
     parse: Callable[[Any], T]
     content: bytes | None = None
     timeout: httpx.Timeout | None = None
+    weight: int = 1
 
 
 def per_call_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:

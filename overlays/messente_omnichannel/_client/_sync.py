@@ -3,7 +3,7 @@
 import time
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Self, TypeVar
 from uuid import UUID
 
 import httpx
@@ -32,6 +32,9 @@ from messente_omnichannel._results import (
     parse_report,
 )
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
+
+if TYPE_CHECKING:
+    from messente_omnichannel._campaign._run import Campaign, JournalLike
 
 T = TypeVar("T")
 
@@ -110,6 +113,8 @@ class Omnichannel(BaseClient):
         self._sleep = sleep or time.sleep
         self._owns_http = http_client is None
         self._http = http_client
+        # A campaign (send_many) sends through a transport of its own only in place of this one.
+        self._default_transport = http_client is None and transport is None
         if http_client is None:
             self._transport = transport or sync_transport(self._base_url)
 
@@ -155,6 +160,82 @@ class Omnichannel(BaseClient):
         content = prepare_bulk(messages)
         return self._run(
             Call(SEND_BULK, SEND_BULK.path, parse_bulk, content, per_call_timeout(timeout))
+        )
+
+    def send_many(
+        self,
+        messages: Iterable[MessageLike],
+        *,
+        bulk: bool | None = None,
+        batch_size: int | None = None,
+        concurrency: int | None = None,
+        rate: float | None = None,
+        ordered: bool = False,
+        journal: "JournalLike | None" = None,
+        resend_unknown: bool = False,
+        timeout: float | httpx.Timeout | None = None,
+    ) -> "Campaign":
+        """Send many omnimessages, concurrently, with one result per omnimessage.
+
+        Example:
+            ``with client.send_many(messages, rate=100) as run:``
+            ``    for result in run: print(result.index, result.status)``
+
+        The campaign runs on an event loop in a thread of its own (the source is read there):
+        it is :meth:`AsyncOmnichannel.send_many`, run for the caller. Each omnimessage is
+        checked and sent on its own terms: an invalid one is reported ``INVALID`` and the rest
+        are sent; the client's retry policy applies to each request, so nothing is sent twice
+        by surprise.
+
+        Args:
+            messages: The omnimessages: built or as the API's JSON, from any iterable, read
+                lazily (a million-row source is never held in memory).
+            bulk: Send through ``POST /omnimessages``, ``batch_size`` omnimessages per request
+                (the default), or ``False`` for one ``POST /omnimessage`` each. Bulk is the
+                default because it sends several times as many omnimessages per second for
+                the same number of connections (see the README's figures). Its cost: a batch
+                whose answer is lost makes every omnimessage in it ``UNKNOWN``; with
+                ``bulk=False`` only that one omnimessage is.
+            batch_size: Omnimessages per bulk request (default 50).
+            concurrency: Requests in flight at most (default 8 in bulk, else 64).
+            rate: Omnimessages per second at most, every retry included; ``None`` for no limit.
+                A ``429`` or ``503`` with ``Retry-After`` pauses the whole run either way.
+                Needs asyncio (the sync client always runs on it).
+            ordered: Stream results in input order instead of as they complete.
+            journal: A :class:`Journal`, or the path of a SQLite file (created when missing),
+                recording each item's state as it goes. Running the same campaign again with
+                the same journal sends only what was never accepted: items already sent are
+                reported ``ALREADY_SENT``, items whose outcome is unknown ``UNKNOWN``.
+            resend_unknown: Send again the items the journal says may have been accepted
+                (they may then be delivered twice).
+            timeout: Per-request timeout for this campaign only.
+
+        Returns:
+            The campaign: iterate it (best inside ``with ... as run``); ``run.summary``
+            counts each kind of result.
+
+        Raises:
+            ValueError: An option is out of range.
+            TypeError: ``journal`` is neither a path nor a :class:`Journal`.
+        """
+        from messente_omnichannel._campaign._run import Campaign, Settings
+        from messente_omnichannel._client._twin import async_twin
+
+        settings = Settings.check(
+            bulk=bulk,
+            batch_size=batch_size,
+            concurrency=concurrency,
+            rate=rate,
+            ordered=ordered,
+            journal=journal,
+            resend_unknown=resend_unknown,
+            timeout=timeout,
+        )
+        return Campaign(
+            lambda: async_twin(self, settings.concurrency),
+            messages,
+            settings,
+            lambda twin: twin.aclose(),
         )
 
     def status(
