@@ -100,7 +100,7 @@ class SmsParts:
 
 @functools.cache
 def _gsm_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """Return the GSM 03.38 default alphabet and its extension table, from the gsm0338 codec."""
+    """Return every GSM 03.38 character and those of the extension table, from gsm0338's codec."""
     # Imported here, not at the top: only counting needs it, and `import messente_omnichannel`
     # stays as fast as it was. Importing it registers the "gsm03.38" codec.
     importlib.import_module("gsm0338")
@@ -112,7 +112,21 @@ def _gsm_tables() -> tuple[frozenset[str], frozenset[str]]:
             extension.add(bytes([_ESCAPE, code]).decode("gsm03.38"))
         except UnicodeDecodeError:
             continue  # no character at this code in the extension table
-    return basic, frozenset(extension)
+    return basic | extension, frozenset(extension)
+
+
+def _split(text: str, doubles: frozenset[str], length: int, per_part: int) -> list[int]:
+    """Fill parts greedily; a two-unit character (escape or surrogate pair) never straddles."""
+    if not doubles:
+        full, rest = divmod(length, per_part)
+        return [per_part] * full + ([rest] if rest else [])
+    lengths = [0]
+    for char in text:
+        cost = 2 if char in doubles else 1
+        if lengths[-1] + cost > per_part:
+            lengths.append(0)
+        lengths[-1] += cost
+    return lengths
 
 
 def _lookalike(char: str, gsm: frozenset[str]) -> str | None:
@@ -211,21 +225,21 @@ def sms_parts(
             is not one of the three.
     """
     mode = Autoconvert.ON if autoconvert is None else Autoconvert(str(autoconvert))
-    basic, extension = _gsm_tables()
-    gsm = basic | extension
+    gsm, extension = _gsm_tables()
     replacements: tuple[tuple[str, str], ...] = ()
     if mode is Autoconvert.FULL:
         text, replacements = _convert(text, gsm)
-    forcing = tuple(dict.fromkeys(char for char in text if char not in gsm))
-    if forcing:
+    header = _udh_octets(udh)
+    others = set(text) - gsm
+    if others:
         encoding = SmsEncoding.UCS_2
-        costs = [2 if ord(char) > 0xFFFF else 1 for char in text]
+        forcing = tuple(dict.fromkeys(char for char in text if char in others))
+        doubles: frozenset[str] = frozenset(char for char in set(text) if ord(char) > 0xFFFF)
     else:
         encoding = SmsEncoding.GSM_7
-        costs = [2 if char in extension else 1 for char in text]
-
-    header = _udh_octets(udh)
-    length = sum(costs)
+        forcing = ()
+        doubles = extension.intersection(text)
+    length = len(text) + sum(text.count(char) for char in doubles)
     per_part = _capacity(encoding, header)
     lengths = [length]
     if length > per_part:
@@ -235,11 +249,7 @@ def sms_parts(
                 f"udh is {header} octets: with the concatenation header it leaves no room for "
                 f"text in a {PART_OCTETS}-octet SMS part"
             )
-        lengths = [0]
-        for cost in costs:
-            if lengths[-1] + cost > per_part:
-                lengths.append(0)
-            lengths[-1] += cost
+        lengths = _split(text, doubles, length, per_part)
 
     note = None
     if mode is Autoconvert.ON:
