@@ -142,7 +142,11 @@ class ReportDispatcher:
     )
     _pending: int = 0
     _idle: threading.Condition = field(default_factory=threading.Condition)
-    _queues: "dict[str, asyncio.Queue[Report]]" = field(default_factory=dict)
+    # Only URLs with reports waiting have a queue and a worker: both go when it drains, so a
+    # per-message query string in every dlr_url leaves nothing behind.
+    _queues: "dict[str, collections.deque[Report]]" = field(default_factory=dict)
+    # One client for every receiver (an httpx client per URL cost ~850 KB each, kept forever).
+    _client: httpx.AsyncClient | None = None
 
     def submit(self, report: Report) -> None:
         """Queue a report for delivery; safe from any thread, never blocks.
@@ -156,23 +160,39 @@ class ReportDispatcher:
 
     def _enqueue(self, report: Report) -> None:
         queue = self._queues.get(report.url)
-        if queue is None:
-            queue = self._queues[report.url] = asyncio.Queue()
-            client = httpx.AsyncClient(transport=self.transport, timeout=self.retry.timeout)
-            asyncio.get_running_loop().create_task(self._work(queue, client))
-        queue.put_nowait(report)
+        if queue is not None:
+            queue.append(report)
+            return
+        self._queues[report.url] = collections.deque([report])
+        if self._client is None:
+            # No cap on connections in flight (a hanging receiver must not hold up the others'
+            # reports); idle ones kept are capped.
+            limits = httpx.Limits(max_connections=None, max_keepalive_connections=20)
+            self._client = httpx.AsyncClient(
+                transport=self.transport, timeout=self.retry.timeout, limits=limits
+            )
+        asyncio.get_running_loop().create_task(self._work(report.url, self._client))
 
-    async def _work(self, queue: "asyncio.Queue[Report]", client: httpx.AsyncClient) -> None:
-        try:
-            while True:
-                report = await queue.get()
-                try:
-                    await self._deliver(client, report)
-                finally:
-                    with self._idle:
-                        self._pending -= 1
-                        self._idle.notify_all()
-        finally:
+    async def _work(self, url: str, client: httpx.AsyncClient) -> None:
+        queue = self._queues[url]
+        while True:
+            report = queue.popleft()
+            try:
+                await self._deliver(client, report)
+            finally:
+                drained = not queue
+                if drained:  # gone before the count drops, so an idle dispatcher holds nothing
+                    del self._queues[url]
+                with self._idle:
+                    self._pending -= 1
+                    self._idle.notify_all()
+            if drained:
+                return
+
+    async def aclose(self) -> None:
+        """Close the HTTP client; called on the runtime loop when the sandbox closes."""
+        client, self._client = self._client, None
+        if client is not None:
             await client.aclose()
 
     async def _deliver(self, client: httpx.AsyncClient, report: Report) -> None:

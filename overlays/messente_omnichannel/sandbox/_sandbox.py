@@ -200,6 +200,9 @@ class Sandbox(Generic[ClockT]):
         """Stop the background thread; pending delivery reports are dropped."""
         if isinstance(self.clock, ManualClock):
             self.clock.unsubscribe(self._on_time)
+        if self._runtime.started:
+            with contextlib.suppress(Exception):
+                self._runtime.call(self._dispatcher.aclose(), timeout=5)
         self._runtime.close()
         self._bridge.close()
 
