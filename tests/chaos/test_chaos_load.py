@@ -1,0 +1,20 @@
+"""Load, CI size: a sandbox subprocess under 10 concurrent clients for 3 s."""
+
+import os
+
+import pytest
+
+from ._load import load_campaign, rss_bytes
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_loaded_sandbox_answers_every_request_without_a_5xx() -> None:
+    tally = load_campaign(clients=10, seconds=2.0, window=0.5, stall=False)
+    assert tally.ok, tally.table()
+    rows = {row.case: row for row in tally.rows}
+    assert rows["5xx answers"].count > 0
+
+
+def test_resident_memory_is_read_from_proc() -> None:
+    assert 1_000_000 < rss_bytes(os.getpid()) < 10_000_000_000
