@@ -175,6 +175,28 @@ class Attempt:
         }
 
 
+END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+"""The latest moment Python represents: a status due after it is due then, that is never."""
+
+
+def later(moment: datetime, seconds: float) -> datetime:
+    """Return ``seconds`` after ``moment``, or :data:`END_OF_TIME` past year 9999.
+
+    A chain of long ``ttl``s (the schema sets no maximum) may run past what ``datetime`` holds.
+
+    Args:
+        moment: The start.
+        seconds: How long after, 0 or more.
+
+    Returns:
+        The moment.
+    """
+    try:
+        return moment + timedelta(seconds=seconds)
+    except OverflowError:
+        return END_OF_TIME
+
+
 def _parts(channel: str, message: dict[str, Any]) -> int:
     text = message.get("text")
     if channel != Channel.SMS or not isinstance(text, str):
@@ -218,7 +240,7 @@ def _events(
         error: str | None = None,
         price_info: dict[str, Any] | None = None,
     ) -> StatusEvent:
-        return StatusEvent(start + timedelta(seconds=seconds), status, err, error, price_info)
+        return StatusEvent(later(start, seconds), status, err, error, price_info)
 
     if scenario is Scenario.REJECTED:
         return (at(ACCEPT_AFTER, *_REJECTED),)

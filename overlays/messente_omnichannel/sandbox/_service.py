@@ -56,6 +56,12 @@ class Service:
         Returns:
             The spec's ``OmnimessageCreated``.
         """
+        return self._accept(*self._prepare(account, body))
+
+    def _prepare(
+        self, account: str, body: dict[str, Any]
+    ) -> tuple[StoredOmnimessage, LedgerEntry, dict[str, Any]]:
+        """Work out everything about an omnimessage, changing nothing (all that can fail)."""
         now = self.clock.now()
         messages: list[dict[str, Any]] = body["messages"]
         ids = [uuid.uuid4() for _ in messages]
@@ -79,19 +85,24 @@ class Service:
             store_message(m, mid, _sender(m), text_store)
             for m, mid in zip(messages, ids, strict=True)
         )
-        self.store.add(omnimessage)
-        self.ledger.append(
-            LedgerEntry(
-                omnimessage.omnimessage_id, account, omnimessage.to, now, text_store, stored
-            )
+        entry = LedgerEntry(
+            omnimessage.omnimessage_id, account, omnimessage.to, now, text_store, stored
         )
-        if omnimessage.dlr_url:
-            self._schedule_reports(omnimessage)
-        return {
+        created = {
             "messages": results,
             "to": omnimessage.to,
             "omnimessage_id": str(omnimessage.omnimessage_id),
         }
+        return omnimessage, entry, created
+
+    def _accept(
+        self, omnimessage: StoredOmnimessage, entry: LedgerEntry, created: dict[str, Any]
+    ) -> dict[str, Any]:
+        self.store.add(omnimessage)
+        self.ledger.append(entry)
+        if omnimessage.dlr_url:
+            self._schedule_reports(omnimessage)
+        return created
 
     def send_bulk(self, account: str, body: dict[str, Any]) -> dict[str, Any]:
         """Accept a valid bulk request, omnimessage by omnimessage.
@@ -103,10 +114,17 @@ class Service:
         Returns:
             The spec's ``BulkOmnimessageCreated``: per omnimessage, its created body or errors.
         """
+        # Every omnimessage is worked out before any is kept: an unexpected failure on one (a
+        # 500) leaves none of them accepted, as the answer says.
+        prepared: list[tuple[StoredOmnimessage, LedgerEntry, dict[str, Any]] | None] = []
         results: list[dict[str, Any]] = []
         for omnimessage in body["messages"]:
             errors: list[ErrorEntry] = check_rules(omnimessage)
-            results.append(error_body(errors) if errors else self.send(account, omnimessage))
+            prepared.append(None if errors else self._prepare(account, omnimessage))
+            results.append(error_body(errors) if errors else {})
+        for index, item in enumerate(prepared):
+            if item is not None:
+                results[index] = self._accept(*item)
         return {"messages": results}
 
     def report(self, account: str, omnimessage_id: uuid.UUID) -> dict[str, Any]:
