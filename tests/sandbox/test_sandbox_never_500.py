@@ -6,7 +6,7 @@ from typing import Any
 import httpx
 import pytest
 
-from messente_omnichannel.sandbox import ManualClock, Sandbox, _service
+from messente_omnichannel.sandbox import ManualClock, Sandbox, _scenarios, _service
 
 AUTH = ("demo", "demo-password")
 
@@ -68,7 +68,7 @@ def test_a_lone_surrogate_with_text_store_sha256_is_a_400(client: httpx.Client) 
 def test_a_bulk_request_that_fails_unexpectedly_accepts_none_of_its_items(
     sb: Sandbox[ManualClock], client: httpx.Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = _service.plan
+    real = _scenarios.plan
     calls = 0
 
     def plan_then_fail(*args: Any, **kwargs: Any) -> Any:
