@@ -22,6 +22,8 @@ from messente_omnichannel import (
 )
 from messente_omnichannel._numbers import EXTRA_HINT, has_phonenumbers
 
+from ._readme import promised_output, readme_block
+
 MOBILE = "+37251000001"  # Estonian mobile (the sandbox's "first channel fails")
 FIXED_LINE = "+3726400000"  # Estonian fixed line (Tallinn)
 US_NUMBER = "+16502530000"  # libphonenumber cannot tell fixed line from mobile in the US
@@ -185,3 +187,13 @@ def test_importing_the_package_imports_neither_extra() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_the_readme_example_prints_what_its_comments_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    block = readme_block("normalize_number(")
+    exec(compile(block, "README", "exec"), {})  # noqa: S102 - the README's own example
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == promised_output(block)
+    assert len(printed) == 3

@@ -31,6 +31,7 @@ from messente_omnichannel.sandbox import (
     Sandbox,
 )
 
+from ._readme import promised_output, readme_block
 from .conftest import OMNI_ID, Script, report_body
 
 BASE_URL = "http://127.0.0.1:4010/v1"
@@ -302,3 +303,24 @@ def test_nothing_is_traced_or_imported_when_the_application_has_not_imported_it(
     script = Script(httpx.Response(200, json=report_body(channel="sms", status="DELIVRD")))
     make_client(script).status(OMNI_ID)
     assert "opentelemetry.trace" not in sys.modules
+
+
+def test_the_readme_example_prints_what_its_comments_say(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    block = readme_block("set_tracer_provider(")
+    # The example sets the process's provider, which OpenTelemetry allows once: here it is set
+    # for this test only.
+    monkeypatch.setattr(
+        trace,
+        "set_tracer_provider",
+        lambda provider: monkeypatch.setattr(trace, "get_tracer_provider", lambda: provider),
+    )
+    with Sandbox(clock=ManualClock()) as sb, sb.serve() as url:
+        monkeypatch.setenv("MESSENTE_API_USERNAME", DEMO_USERNAME)
+        monkeypatch.setenv("MESSENTE_API_PASSWORD", DEMO_PASSWORD)
+        monkeypatch.setenv("MESSENTE_BASE_URL", url)
+        exec(compile(block, "README", "exec"), {})  # noqa: S102 - the README's own example
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == promised_output(block)
+    assert len(printed) == 4
