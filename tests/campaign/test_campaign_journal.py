@@ -61,6 +61,7 @@ def test_resume_sends_only_what_was_never_sent(
     sandbox: Sandbox[SystemClock], tmp_path: Path
 ) -> None:
     journal = tmp_path / "campaign.db"
+    streamed: list[int] = []
     with client_of(sandbox) as client:
         # The first run stops early: an exception in the caller's loop.
         with (
@@ -68,10 +69,14 @@ def test_resume_sends_only_what_was_never_sent(
             client.send_many(messages(300), bulk=False, concurrency=8, journal=journal) as run,
         ):
             for result in run:
+                streamed.append(result.index)
                 if result.index >= 100:
                     raise KeyboardInterrupt
         first = run.summary
         assert first.stopped
+        # Ctrl-C leaves every item taken accounted for: streamed, or in run.unread.
+        taken = sorted(streamed + [r.index for r in run.unread])
+        assert taken == list(range(first.total))
         accepted_first = len(sandbox.ledger)
         assert first.counts[ItemStatus.SENT] <= accepted_first
         # The second run, same source and journal: only the rest goes out.

@@ -9,6 +9,7 @@ every item it took.
 
 import hashlib
 import json
+from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ Source = Iterable[MessageLike] | AsyncIterable[MessageLike]
 
 _JOURNAL_PAGE = 1024
 """Journal entries read at once while resuming."""
+_OUTBOX = 256
+"""Finished results the run keeps ahead of the caller's loop, at most."""
 _DETAIL_CHARS = 2000
 """The longest error text a journal keeps per item."""
 
@@ -154,7 +157,7 @@ class _JournalWriter:
 
 
 class Engine:
-    """One run of a campaign; :meth:`run` sends, :meth:`receive` streams the results.
+    """One run of a campaign; :meth:`run` sends, :meth:`next_results` hands out the results.
 
     Args:
         client: The client to send through (a copy carrying the campaign's pacer).
@@ -192,6 +195,8 @@ class Engine:
         self.summary = CampaignSummary()
         self.error: BaseException | None = None
         """What stopped the run early, other than cancellation (re-raised to the caller)."""
+        self.leftover: list[ItemResult] = []
+        """The results of the items still open when the run stopped, never streamed."""
         self._open: dict[int, _Item] = {}
         self._in_flight: set[int] = set()
         self._page: Mapping[int, JournalEntry] = {}
@@ -201,16 +206,39 @@ class Engine:
         self._next = 0
         self._held: dict[int, ItemResult] = {}
         self._advanced = anyio.Event()
-        self._emit_lock = anyio.Lock()
         per_job = batch_size or 1
         self._window = 2 * concurrency * per_job + 256
-        self._out, self._results = anyio.create_memory_object_stream[ItemResult](256)
+        # Finished results wait here for the caller's loop. A deque, not a memory stream: an
+        # item handed to a receiver that is then cancelled would be lost with it.
+        self._outbox: deque[ItemResult] = deque()
+        self._closed = False
+        self._arrived = anyio.Event()
+        self._taken = anyio.Event()
         self._scope = anyio.CancelScope()
 
-    @property
-    def results(self) -> MemoryObjectReceiveStream[ItemResult]:
-        """The results, one per item taken from the source."""
-        return self._results
+    async def next_results(self) -> list[ItemResult]:
+        """Wait for results, then take every one ready (at most a few hundred).
+
+        Returns:
+            The results, or an empty list once every result was taken and the run is over.
+        """
+        while not self._outbox and not self._closed:
+            await self._arrived.wait()
+            self._arrived = anyio.Event()
+        batch = [self._outbox.popleft() for _ in range(min(len(self._outbox), _OUTBOX))]
+        self._taken.set()
+        self._taken = anyio.Event()
+        return batch
+
+    def unread(self) -> list[ItemResult]:
+        """Return the results never taken by :meth:`next_results`, with the leftovers.
+
+        Returns:
+            Every result of the run that did not reach the caller's loop, by index.
+        """
+        rest = [*self._outbox, *self.leftover]
+        self._outbox.clear()
+        return sorted(rest, key=lambda result: result.index)
 
     def stop(self) -> None:
         """Stop the run from its own event loop: it settles every item, then returns."""
@@ -244,16 +272,19 @@ class Engine:
                 error = SendOutcomeUnknownError(
                     reason, payload=json.loads(item.content), path=self._path()
                 )
-                self._count(ItemResult(index, ItemStatus.UNKNOWN, error=error), item)
+                result = ItemResult(index, ItemStatus.UNKNOWN, error=error)
             else:
-                self._count(ItemResult(index, ItemStatus.NOT_SENT), item)
+                result = ItemResult(index, ItemStatus.NOT_SENT)
+            self._count(result, item)
+            self.leftover.append(result)
         self._open.clear()
         self._in_flight.clear()
         try:
             await self._writer.flush()
         except Exception as exc:
             self.error = self.error or exc
-        self._out.close()
+        self._closed = True
+        self._arrived.set()
 
     def _path(self) -> str:
         return SEND.path if self._batch_size is None else SEND_BULK.path
@@ -414,12 +445,16 @@ class Engine:
         self._in_flight.discard(result.index)
         self._count(result, item, digest)
         if not self._ordered:
-            await self._out.send(result)
-            return
-        self._held[result.index] = result
-        async with self._emit_lock:
+            self._outbox.append(result)
+        else:
+            self._held[result.index] = result
             while self._next in self._held:
-                await self._out.send(self._held.pop(self._next))
+                self._outbox.append(self._held.pop(self._next))
                 self._next += 1
-                self._advanced.set()
-                self._advanced = anyio.Event()
+            self._advanced.set()
+            self._advanced = anyio.Event()
+        self._arrived.set()
+        # Backpressure: the result is already in the outbox, so a cancellation here loses
+        # nothing; the run only waits for the caller's loop to catch up.
+        while len(self._outbox) >= _OUTBOX:
+            await self._taken.wait()

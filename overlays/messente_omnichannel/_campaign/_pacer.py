@@ -12,11 +12,11 @@ from messente_omnichannel._logging import logger
 if TYPE_CHECKING:
     from aiolimiter import AsyncLimiter
 
-BURST_SECONDS = 0.1
+BURST_SECONDS = 0.05
 """The limiter lets through at most this many seconds' worth of messages at once.
 
 aiolimiter's bucket starts full: with a one-second period, the first second could carry twice
-the rate. A tenth of a second keeps any one-second window within 10 % of the rate.
+the rate. A twentieth of a second keeps any one-second window within 5 % of the rate.
 """
 
 

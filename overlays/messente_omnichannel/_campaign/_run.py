@@ -1,6 +1,7 @@
 """The handles :meth:`send_many` returns: :class:`Campaign` (sync) and :class:`AsyncCampaign`."""
 
 import os
+from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
@@ -9,7 +10,6 @@ from typing import Self
 import anyio
 import anyio.from_thread
 import httpx
-from anyio.streams.memory import MemoryObjectReceiveStream
 
 from messente_omnichannel._campaign._engine import Engine, Source
 from messente_omnichannel._campaign._journal import Journal
@@ -25,8 +25,6 @@ BATCH_SIZE = 50
 """Omnimessages per bulk request by default."""
 CONCURRENCY = {True: 8, False: 64}
 """Requests in flight by default: bulk, and one omnimessage per request."""
-_RESULTS_PER_HOP = 512
-"""Results a sync caller takes from the campaign's thread at once."""
 
 JournalLike = Journal | str | os.PathLike[str]
 """A journal, or the path of a SQLite file to keep one in."""
@@ -130,18 +128,8 @@ def _engine(
     )
 
 
-async def _receive_batch(results: MemoryObjectReceiveStream[ItemResult]) -> list[ItemResult]:
-    """Wait for the next result, then take every other one ready, up to a limit."""
-    try:
-        batch = [await results.receive()]
-    except anyio.EndOfStream:
-        return []
-    while len(batch) < _RESULTS_PER_HOP:
-        try:
-            batch.append(results.receive_nowait())
-        except (anyio.WouldBlock, anyio.EndOfStream):
-            break
-    return batch
+def _index(result: ItemResult) -> int:
+    return result.index
 
 
 class AsyncCampaign:
@@ -171,6 +159,9 @@ class AsyncCampaign:
         self._engine: Engine | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
         self._raised = False
+        self._unread: list[ItemResult] = []
+        # Results taken from the engine but not yet yielded: unread if the loop stops here.
+        self._batch: deque[ItemResult] = deque()
 
     @property
     def summary(self) -> CampaignSummary:
@@ -178,6 +169,16 @@ class AsyncCampaign:
         if self._engine is None:
             return CampaignSummary()
         return self._engine.summary
+
+    @property
+    def unread(self) -> list[ItemResult]:
+        """After a run that stopped early: the results the loop never took, by index.
+
+        Those already done but not yet iterated, and the items still open when it stopped
+        (``UNKNOWN`` if their request was in flight, else ``NOT_SENT``). With the results the
+        loop took, every item taken from the source is in exactly one of the two.
+        """
+        return list(self._unread)
 
     async def __aenter__(self) -> Self:
         """Start sending."""
@@ -208,7 +209,7 @@ class AsyncCampaign:
         try:
             await self._task_group.__aexit__(exc_type, exc, tb)
         finally:
-            self._engine.results.close()
+            self._unread = sorted([*self._batch, *self._engine.unread()], key=_index)
             await self._resources.aclose()
         error = self._engine.error
         if exc is None and error is not None and not self._raised:
@@ -223,8 +224,12 @@ class AsyncCampaign:
         return self._iterate(self._engine)
 
     async def _iterate(self, engine: Engine) -> AsyncIterator[ItemResult]:
-        async for result in engine.results:
-            yield result
+        while True:
+            if not self._batch:
+                self._batch.extend(await engine.next_results())
+                if not self._batch:
+                    break
+            yield self._batch.popleft()
         if engine.error is not None:
             self._raised = True
             raise engine.error
@@ -257,6 +262,9 @@ class Campaign:
         self._close_client = close_client
         self._engine: Engine | None = None
         self._iterator: Iterator[ItemResult] | None = None
+        self._unread: list[ItemResult] = []
+        # Results taken from the engine but not yet yielded: unread if the loop stops here.
+        self._batch: deque[ItemResult] = deque()
 
     @property
     def summary(self) -> CampaignSummary:
@@ -264,6 +272,16 @@ class Campaign:
         if self._engine is None:
             return CampaignSummary()
         return self._engine.summary
+
+    @property
+    def unread(self) -> list[ItemResult]:
+        """After a run that stopped early: the results the loop never took, by index.
+
+        Those already done but not yet iterated, and the items still open when it stopped
+        (``UNKNOWN`` if their request was in flight, else ``NOT_SENT``). With the results the
+        loop took, every item taken from the source is in exactly one of the two.
+        """
+        return list(self._unread)
 
     def __iter__(self) -> Iterator[ItemResult]:
         """Start sending, and iterate the results as they complete.
@@ -288,13 +306,17 @@ class Campaign:
                 self._engine = engine
                 running = portal.start_task_soon(engine.run)
                 try:
-                    while batch := portal.call(_receive_batch, engine.results):
-                        yield from batch
+                    while True:
+                        if not self._batch:
+                            self._batch.extend(portal.call(engine.next_results))
+                            if not self._batch:
+                                break
+                        yield self._batch.popleft()
                 finally:
                     if not running.done():
                         portal.call(engine.stop)
                     running.result()
-                    engine.results.close()
+                    self._unread = sorted([*self._batch, *engine.unread()], key=_index)
             finally:
                 portal.call(resources.aclose)
         if engine.error is not None:
