@@ -260,6 +260,7 @@ def test_a_failed_attempt_that_interrupts_the_call_ends_its_spans(
     assert call.attributes["messente.outcome"] == "unknown"
     assert call.attributes["error.type"] == "builtins.KeyboardInterrupt"
     assert attempt.attributes["error.type"] == "builtins.KeyboardInterrupt"
+    assert attempt.attributes["messente.outcome"] == "unknown"
     assert trace.get_current_span() is trace.INVALID_SPAN
 
 

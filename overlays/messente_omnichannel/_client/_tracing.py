@@ -169,11 +169,14 @@ class _SpanTrace(CallTrace):
     ) -> None:
         from opentelemetry.trace import Status, StatusCode
 
+        operation = self._call.operation
         if self._attempt is not None:
             # Interrupted (a cancellation, a bug) while the request may have been on its way.
             self._uncertain = True
+            self._attempt.set_attribute(
+                "messente.outcome", ERROR if operation.method == "GET" else UNKNOWN
+            )
             self._end_attempt(exc)
-        operation = self._call.operation
         span = self._span
         if exc is None:
             outcome = SENT if operation.sends else OK
