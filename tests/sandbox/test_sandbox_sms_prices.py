@@ -65,3 +65,13 @@ def test_parts_count_and_price_follow_the_sms_count(
     assert price["parts_count"] == parts == sms.parts.parts
     assert price["part_price"] == "0.0420"
     assert price["total_price"] == f"{0.0420 * parts:.4f}"
+
+
+def test_a_udh_that_leaves_no_room_is_billed_one_part_not_a_crash(
+    client: httpx.Client, sb: Sandbox[ManualClock]
+) -> None:
+    # Valid by the spec's pattern, but 136 octets leave room for 4 septets and no split.
+    sms = SMS("a" * 10, udh="00" * 136)
+    with pytest.raises(ValueError, match="no room"):
+        _ = sms.parts
+    assert _delivered_price(client, sb, sms)["parts_count"] == 1
