@@ -18,7 +18,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from messente_omnichannel import SMS, Autoconvert, SmsEncoding, SmsParts, sms_parts
+from messente_omnichannel import (
+    SMS,
+    Autoconvert,
+    Omnimessage,
+    SmsEncoding,
+    SmsParts,
+    Viber,
+    sms_parts,
+)
+from messente_omnichannel._sms_parts import omnimessage_sms_parts
 
 GSM = SmsEncoding.GSM_7
 UCS = SmsEncoding.UCS_2
@@ -203,6 +212,21 @@ def test_the_sms_builder_counts_its_own_text_udh_and_autoconvert() -> None:
     full = SMS(MESSENTE_EXAMPLE, autoconvert="full").parts
     assert (full.encoding, full.parts) == (GSM, 1)
     assert isinstance(SMS("Hi").parts, SmsParts)
+
+
+def test_every_sms_of_a_chain_is_counted_by_its_index() -> None:
+    body = Omnimessage(
+        to="+37251234567",
+        messages=[Viber(text="Hi"), SMS(A * 161), SMS(ZHE, autoconvert="off")],
+    ).to_dict()
+    counted = omnimessage_sms_parts(body)
+    assert [(index, parts.encoding, parts.parts) for index, parts in counted] == [
+        (1, GSM, 2),
+        (2, UCS, 1),
+    ]
+    assert omnimessage_sms_parts({"messages": [{"channel": "sms"}, "junk"]}) == []
+    with pytest.raises(ValueError, match=r"messages\[0\]: udh"):
+        omnimessage_sms_parts({"messages": [{"channel": "sms", "text": "x", "udh": "zz"}]})
 
 
 def test_the_result_is_frozen() -> None:
