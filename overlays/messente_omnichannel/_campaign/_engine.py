@@ -33,8 +33,12 @@ from messente_omnichannel._errors import (
 from messente_omnichannel._results import parse_bulk, parse_created
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 
-Source = Iterable[MessageLike] | AsyncIterable[MessageLike]
-"""Omnimessages to send: any iterable or async iterable, read lazily."""
+Item = MessageLike | InvalidMessageError
+"""One item of a source: an omnimessage, or the error that kept the source from building one."""
+Source = Iterable[Item] | AsyncIterable[Item]
+"""Omnimessages to send: any iterable or async iterable, read lazily. An item may be an
+:class:`InvalidMessageError` instead (a row a source could not turn into an omnimessage): it is
+reported ``INVALID`` at its index, and the rest are sent."""
 
 _JOURNAL_PAGE = 1024
 """Journal entries read at once while resuming."""
@@ -92,7 +96,7 @@ def _first(exc: Exception) -> Exception:
     return exc
 
 
-async def _enumerate(source: Source) -> AsyncIterator[tuple[int, MessageLike]]:
+async def _enumerate(source: Source) -> AsyncIterator[tuple[int, Item]]:
     if isinstance(source, AsyncIterable):
         index = 0
         async for message in source:
@@ -310,9 +314,11 @@ class Engine:
         if batch:
             await jobs.send(batch)
 
-    async def _take(self, index: int, message: MessageLike) -> _Item | None:
+    async def _take(self, index: int, message: Item) -> _Item | None:
         """Check one item against the journal and encode it; report it at once if not sent."""
         try:
+            if isinstance(message, InvalidMessageError):
+                raise message  # a source's own report of an item it could not build
             content = prepare_omnimessage(message)
         except InvalidMessageError as exc:
             entry = self._recorded(index)

@@ -374,8 +374,16 @@ def run_sandbox(argv: list[str]) -> int:
     return serve(argv)
 
 
+def send_many(args: argparse.Namespace, printer: Printer) -> int:
+    """``send-many --csv FILE``: a campaign (see :mod:`._send_many`)."""
+    from messente_omnichannel._cli import _send_many
+
+    return _send_many.send_many(args, printer)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Printer], int]] = {
     "send": send,
+    "send-many": send_many,
     "status": status,
     "cancel": cancel,
     "listen": listen,

@@ -47,6 +47,8 @@ class Exit(enum.IntEnum):
     """``send --wait``: every channel failed."""
     STILL_IN_PROGRESS = 7
     """``send --wait``: no outcome before the wait ended."""
+    NOT_ALL_SENT = 8
+    """``send-many``: some rows were not sent (failed, invalid, or the run stopped early)."""
 
 
 def exit_status(error: MessenteError) -> Exit:
@@ -122,6 +124,11 @@ class Printer:
         """Print a line of text output (nothing in JSON mode)."""
         if not self.as_json:
             print(self._scrub(text), file=self._out, flush=True)
+
+    @property
+    def err(self) -> TextIO:
+        """Where errors and progress go."""
+        return self._err
 
     def note(self, text: str) -> None:
         """Print progress or a hint on stderr (nothing in JSON mode)."""

@@ -35,6 +35,7 @@ from messente_omnichannel._results import (
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 
 if TYPE_CHECKING:
+    from messente_omnichannel._campaign._engine import Item
     from messente_omnichannel._campaign._run import AsyncCampaign, JournalLike
 
 T = TypeVar("T")
@@ -170,7 +171,7 @@ class AsyncOmnichannel(BaseClient):
 
     def send_many(
         self,
-        messages: Iterable[MessageLike] | AsyncIterable[MessageLike],
+        messages: Iterable["Item"] | AsyncIterable["Item"],
         *,
         bulk: bool | None = None,
         batch_size: int | None = None,
@@ -193,7 +194,9 @@ class AsyncOmnichannel(BaseClient):
 
         Args:
             messages: The omnimessages: built or as the API's JSON, from any iterable or async
-                iterable, read lazily (a million-row source is never held in memory).
+                iterable, read lazily (a million-row source is never held in memory). An item
+                may be an :class:`InvalidMessageError` instead (a row the source could not
+                build): it is reported ``INVALID`` at its index and the rest are sent.
             bulk: Send through ``POST /omnimessages``, ``batch_size`` omnimessages per request
                 (the default), or ``False`` for one ``POST /omnimessage`` each. Bulk is the
                 default because it sends several times as many omnimessages per second for

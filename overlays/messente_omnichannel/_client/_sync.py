@@ -34,6 +34,7 @@ from messente_omnichannel._results import (
 from messente_omnichannel_client.models import ErrorResponse, OmnimessageCreated
 
 if TYPE_CHECKING:
+    from messente_omnichannel._campaign._engine import Item
     from messente_omnichannel._campaign._run import Campaign, JournalLike
 
 T = TypeVar("T")
@@ -164,7 +165,7 @@ class Omnichannel(BaseClient):
 
     def send_many(
         self,
-        messages: Iterable[MessageLike],
+        messages: Iterable["Item"],
         *,
         bulk: bool | None = None,
         batch_size: int | None = None,
@@ -189,7 +190,9 @@ class Omnichannel(BaseClient):
 
         Args:
             messages: The omnimessages: built or as the API's JSON, from any iterable, read
-                lazily (a million-row source is never held in memory).
+                lazily (a million-row source is never held in memory). An item may be an
+                :class:`InvalidMessageError` instead (a row the source could not build): it
+                is reported ``INVALID`` at its index and the rest are sent.
             bulk: Send through ``POST /omnimessages``, ``batch_size`` omnimessages per request
                 (the default), or ``False`` for one ``POST /omnimessage`` each. Bulk is the
                 default because it sends several times as many omnimessages per second for
