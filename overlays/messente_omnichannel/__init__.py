@@ -11,14 +11,19 @@ Delivery reports pushed to ``dlr_url`` are verified and parsed by :func:`parse_d
 outcome by :class:`Tracker`.
 """
 
+from typing import TYPE_CHECKING
+
 from messente_omnichannel._builders.omnimessage import Message, Omnimessage
 from messente_omnichannel._builders.rcs import RCS, Suggestion
 from messente_omnichannel._builders.sms import SMS
 from messente_omnichannel._builders.viber import Viber
 from messente_omnichannel._builders.whatsapp import TemplateComponent, TemplateParam, WhatsApp
+from messente_omnichannel._campaign._journal import Journal, JournalEntry, JournalState
+from messente_omnichannel._campaign._results import CampaignSummary, ItemResult, ItemStatus
 from messente_omnichannel._client._async import AsyncOmnichannel
 from messente_omnichannel._client._options import Options
 from messente_omnichannel._client._prepare import validate
+from messente_omnichannel._client._raw import RawResponse
 from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._errors import (
     ApiConnectionError,
@@ -27,6 +32,7 @@ from messente_omnichannel._errors import (
     ApiUnreachableError,
     AuthenticationError,
     BadRequestError,
+    CampaignSourceChangedError,
     CancelOutcomeUnknownError,
     InvalidMessageError,
     InvalidNumberError,
@@ -72,6 +78,10 @@ from messente_omnichannel_client.models import (
     TextStore,
 )
 
+if TYPE_CHECKING:
+    from messente_omnichannel._campaign._run import AsyncCampaign, Campaign
+    from messente_omnichannel._campaign._sqlite import SqliteJournal
+
 __all__ = [
     "RCS",
     "SMS",
@@ -79,10 +89,14 @@ __all__ = [
     "ApiError",
     "ApiTimeoutError",
     "ApiUnreachableError",
+    "AsyncCampaign",
     "AsyncOmnichannel",
     "AuthenticationError",
     "Autoconvert",
     "BadRequestError",
+    "Campaign",
+    "CampaignSourceChangedError",
+    "CampaignSummary",
     "CancelOutcomeUnknownError",
     "ChainOutcome",
     "ChainState",
@@ -100,6 +114,11 @@ __all__ = [
     "InvalidMessageError",
     "InvalidNumberError",
     "InvalidReportError",
+    "ItemResult",
+    "ItemStatus",
+    "Journal",
+    "JournalEntry",
+    "JournalState",
     "Message",
     "MessageResult",
     "MessenteError",
@@ -114,6 +133,7 @@ __all__ = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "RawResponse",
     "ReportError",
     "ReportNotJSONError",
     "ReportReceiver",
@@ -123,6 +143,7 @@ __all__ = [
     "SignedReport",
     "SmsEncoding",
     "SmsParts",
+    "SqliteJournal",
     "Suggestion",
     "TemplateComponent",
     "TemplateParam",
@@ -138,3 +159,20 @@ __all__ = [
     "sms_parts",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the campaign handles and the SQLite journal on first use, not with the package.
+
+    They bring sqlite3 and anyio's thread portal, which a program that never runs a campaign
+    should not pay for at import.
+    """
+    if name in ("AsyncCampaign", "Campaign"):
+        from messente_omnichannel._campaign import _run
+
+        return getattr(_run, name)
+    if name == "SqliteJournal":
+        from messente_omnichannel._campaign._sqlite import SqliteJournal
+
+        return SqliteJournal
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
