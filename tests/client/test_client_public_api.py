@@ -53,7 +53,6 @@ PUBLIC = [
     "Priority",
     "Problem",
     "RateLimitError",
-    "RawResponse",
     "ReportError",
     "ReportNotJSONError",
     "ReportReceiver",
