@@ -17,10 +17,11 @@ the US and Canada, among others), VoIP, personal or of unknown type are accepted
 """
 
 import functools
+import importlib.util
 import re
 from collections.abc import Iterable
 
-from messente_omnichannel._errors import InvalidNumberError, NumberProblem
+from messente_omnichannel._errors import InvalidMessageError, InvalidNumberError, NumberProblem
 from messente_omnichannel._spec import shared_spec
 
 EXTRA_HINT = "pip install 'messente-omnichannel[phonenumbers]'"
@@ -112,6 +113,35 @@ def check_number(
         c in MOBILE_CHANNELS for c in channels
     )
     return _libphonenumber(number, region and region.upper(), mobile_only, path)
+
+
+def with_number_hint(error: InvalidMessageError) -> InvalidMessageError:
+    """Add a note on how to give numbers in any format when a phone number is not E.164.
+
+    The problems stay as they are, in the spec's words (the sandbox says the same); the note
+    shows under the error in a traceback.
+
+    Args:
+        error: The error a request is refused with.
+
+    Returns:
+        The same error.
+    """
+    if any(
+        p.path.rpartition(".")[2] in ("to", "phone_number") and "E.164" in p.message
+        for p in error.problems
+    ):
+        if importlib.util.find_spec("phonenumbers") is None:  # found without importing it
+            error.add_note(
+                "To give phone numbers in any format and check them by their country's rules: "
+                f"{EXTRA_HINT}, then pass region= (for example region='EE')."
+            )
+        else:
+            error.add_note(
+                "Pass region= (for example region='EE') to give phone numbers in any format, "
+                "national ones too, checked by their country's rules."
+            )
+    return error
 
 
 def _pattern_only(number: str, region: str | None, path: str) -> str:

@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -175,6 +176,28 @@ def test_without_the_extra_a_region_still_takes_international_numbers() -> None:
     assert message.to == MOBILE
     with pytest.raises(InvalidNumberError, match="needs libphonenumber"):
         Omnimessage(to="5100 0001", region="EE", messages=[SMS("Hi")])
+
+
+def _notes(message: dict[str, Any]) -> list[str]:
+    with pytest.raises(InvalidMessageError) as caught:
+        validate(message)
+    assert "region=" not in str(caught.value)  # the problems keep the spec's words
+    return getattr(caught.value, "__notes__", [])
+
+
+def test_an_e164_problem_notes_that_region_reads_any_format() -> None:
+    sms = {"channel": "sms", "text": "x"}
+    [note] = _notes({"to": "+372 5100 0001", "messages": [sms]})
+    assert note.startswith("Pass region= (for example region='EE') to give phone numbers")
+    assert _notes({"messages": [sms]}) == []  # to is missing, not badly written
+
+
+@pytest.mark.usefixtures("without_phonenumbers")
+def test_without_the_extra_an_e164_problem_notes_how_to_get_real_checks() -> None:
+    suggestion = {"action": {"text": "Call", "dial_action": {"phone_number": "5100"}}}
+    rcs = {"channel": "rcs", "sender": "Agent", "text": "x", "suggestions": [suggestion]}
+    [note] = _notes({"to": "+37251000000", "messages": [rcs]})
+    assert EXTRA_HINT in note
 
 
 @pytest.mark.slow

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from messente_omnichannel._builders.omnimessage import Omnimessage
 from messente_omnichannel._errors import InvalidMessageError, Problem
+from messente_omnichannel._numbers import with_number_hint
 from messente_omnichannel._validation import Path, format_path, schema_problems
 
 MessageLike = Omnimessage | Mapping[str, Any]
@@ -36,7 +37,7 @@ def _as_json(message: MessageLike) -> dict[str, Any]:
 def _encode(schema_name: str, data: dict[str, Any]) -> bytes:
     problems = schema_problems(schema_name, data)
     if problems:
-        raise InvalidMessageError(problems)
+        raise with_number_hint(InvalidMessageError(problems))
     try:
         # Not ASCII-escaped: UTF-8 is shorter for non-Latin text, and a lone surrogate (which no
         # UTF-8 decoder on the server could read) is refused here instead of sent.
