@@ -15,6 +15,7 @@ MessenteError
 │   └── CancelOutcomeUnknownError  a cancel may or may not have cancelled
 ├── InvalidMessageError       client-side validation, before anything is sent
 │   └── InvalidNumberError    a phone number that cannot be a recipient (reason says why)
+├── CampaignSourceChangedError  a resumed campaign's source is not the one its journal recorded
 └── ReportError               a delivery report pushed to dlr_url was refused
     ├── SignatureError        not proven to come from Messente (a receiver answers 401)
     │   ├── MissingSignatureError  no X-Messente-Signature header
@@ -314,6 +315,31 @@ def excerpt(text: str) -> str:
     """
     text = text.strip()
     return text if len(text) <= _BODY_EXCERPT else text[:_BODY_EXCERPT] + "..."
+
+
+class CampaignSourceChangedError(MessenteError):
+    """A resumed campaign's source differs from what its journal recorded; nothing more is sent.
+
+    Attributes:
+        index: The first item found to differ.
+        state: What the journal recorded of it (for example ``sent``).
+    """
+
+    def __init__(self, index: int, state: str) -> None:
+        """Create the error.
+
+        Args:
+            index: The first item found to differ.
+            state: What the journal recorded of it.
+        """
+        super().__init__(
+            f"Item {index} of the source differs from the one the journal recorded as "
+            f"{state.replace('_', ' ')}: this is not the campaign the journal belongs to, or its "
+            "source changed (a row added, removed or edited). Nothing more was sent. Restore the "
+            "source as it was to resume, or start a new journal for a new campaign."
+        )
+        self.index = index
+        self.state = state
 
 
 class ReportError(MessenteError, ValueError):
