@@ -11,6 +11,7 @@ message. The one rule JSON Schema cannot state, a calendar event ending after it
 
 import re
 import threading
+import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,7 @@ _DATETIME = re.compile(
 )
 _NAIVE_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$")
 _LATEST = datetime(9000, 1, 1, tzinfo=UTC)
+_HTTP_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://")
 _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
@@ -41,11 +43,13 @@ class Violation:
         path: Property names and array indexes from the document's root.
         message: What is wrong, in the spec's words where it has them.
         missing: A required field is absent (the API's ``106 Missing data``, not ``105``).
+        unlisted: Not a problem itself: the count of problems left out, always listed last.
     """
 
     path: Path
     message: str
     missing: bool = False
+    unlisted: bool = False
 
     @property
     def problem(self) -> Problem:
@@ -145,21 +149,102 @@ class SchemaCheck:
             prefix: Where the data sits, prepended to every path.
 
         Returns:
-            Every problem, sorted by path; empty when the data is valid.
+            The problems, sorted by path; empty when the data is valid. At most
+            :data:`MAX_PROBLEMS` are described; when there are more, a last problem at the
+            data's own path counts the rest.
 
         Raises:
             ValueError: ``jsonschema_rs`` cannot represent the data.
         """
+        listed, more = self._collect(ref, data, prefix, MAX_PROBLEMS)
+        found = _sorted(listed)
+        if more:
+            found.append(Violation(prefix, _more_problems(more), unlisted=True))
+        return found
+
+    def _collect(
+        self, ref: str, data: Any, prefix: Path, budget: int
+    ) -> tuple[list[Violation], int]:
+        """Describe up to ``budget`` problems; return them and how many more there are at least."""
         validator, root = self._compile(ref)
         if validator.is_valid(data):
-            return []
-        explainer = _Explainer(root)
-        found = [
-            Violation(prefix + path, message, missing)
-            for error in validator.iter_errors(data)
-            for path, message, missing in explainer.explain(error)
-        ]
-        return _sorted(found)
+            return [], 0
+        split = self._long_array(ref, data)
+        if split is None:
+            explainer = _Explainer(root)
+            found = _sorted(
+                [
+                    Violation(prefix + path, message, missing)
+                    for error in validator.iter_errors(data)
+                    for path, message, missing in explainer.explain(error)
+                ]
+            )
+            return found[:budget], max(0, len(found) - budget)
+        # jsonschema_rs collects every error of a document before the first is read, in time
+        # that grows faster than their number (25,000 bad items: 30 s). A long array is checked
+        # item by item instead: the cheap yes/no for each, the explanations only while the
+        # budget lasts, so a huge invalid request costs about what a valid one does.
+        name, item_ref = split
+        items: list[Any] = data[name]
+        listed, more = self._collect(ref, {**data, name: items[:1]}, prefix, budget)
+        item_validator = self._compile(item_ref)[0]
+        for index in range(1, len(items)):
+            if item_validator.is_valid(items[index]):
+                continue
+            left = budget - len(listed)
+            if left <= 0:
+                more += 1  # an invalid item has one problem at least
+                continue
+            found, uncounted = self._collect(item_ref, items[index], (*prefix, name, index), left)
+            listed += found
+            more += uncounted
+        return listed, more
+
+    def _long_array(self, ref: str, data: Any) -> tuple[str, str] | None:
+        """Find a property of ``data`` to check item by item: a long array of one schema."""
+        if not isinstance(data, Mapping):
+            return None
+        schema = self._schema(ref)
+        properties = schema.get("properties") if isinstance(schema, Mapping) else None
+        for name, prop in (properties or {}).items():
+            value = data.get(name)
+            if not (isinstance(value, list) and len(value) > _ITEM_BY_ITEM and _plain(prop)):
+                continue
+            return str(name), str(prop["items"]["$ref"])
+        return None
+
+    def _schema(self, ref: str) -> Any:
+        node: Any = {"components": self._components, "$defs": self._inline}
+        for part in ref.removeprefix("#/").split("/"):
+            node = node.get(part) if isinstance(node, Mapping) else None
+        while isinstance(node, Mapping) and set(node) == {"$ref"}:
+            node = self._schema(str(node["$ref"]))
+        return node
+
+
+MAX_PROBLEMS = 100
+"""The most problems one check describes; a last one counts the rest ("at least N more")."""
+# Arrays up to this long are checked in one go, exactly as before.
+_ITEM_BY_ITEM = 50
+
+
+def _plain(prop: Any) -> bool:
+    """An array schema whose only rules are its item schema and a minimum of at most 1 item."""
+    return (
+        isinstance(prop, Mapping)
+        and prop.get("type") == "array"
+        and set(prop) <= {"type", "items", "description", "minItems", "examples"}
+        and prop.get("minItems", 0) <= 1
+        and isinstance(prop.get("items"), Mapping)
+        and set(prop["items"]) == {"$ref"}
+    )
+
+
+def _more_problems(count: int) -> str:
+    return (
+        f"has at least {count} more problem{'s' if count != 1 else ''}, not listed: at most "
+        f"{MAX_PROBLEMS} are; fix these and check again"
+    )
 
 
 _shipped_lock = threading.Lock()
@@ -189,16 +274,87 @@ def schema_problems(schema_name: str, data: Any) -> list[Problem]:
         Every problem found, sorted by path; empty when the data is valid.
     """
     try:
-        found = [
-            *shipped().violations(schema_ref(schema_name), data),
-            *calendar_problems(data),
-            *send_time_problems(data),
-        ]
-    except (ValueError, OverflowError) as exc:
-        found = [Violation((), f"cannot be checked: {exc}")]
-    except RecursionError:
-        found = [Violation((), "is nested too deeply to be a request of this API")]
+        checked = shipped().violations(schema_ref(schema_name), data)
+        rules = [*calendar_problems(data), *send_time_problems(data), *dlr_url_problems(data)]
+        # A field the schema refused already is not reported twice.
+        refused = {v.path for v in checked}
+        found = [*checked, *(v for v in rules if v.path not in refused)]
+    except (ValueError, OverflowError, RecursionError) as exc:
+        found = [uncheckable(data, exc)]
     return [v.problem for v in _sorted(found)]
+
+
+_MAX_DEPTH = 64
+"""Nesting deeper than any request of the API can be (its deepest is about a dozen levels)."""
+
+
+def uncheckable(data: Any, error: Exception) -> Violation:
+    """Say why data could not be checked at all.
+
+    Args:
+        data: The decoded JSON.
+        error: What the check raised (``jsonschema_rs`` refuses integers beyond 64 bits and
+            nesting beyond its recursion limit).
+
+    Returns:
+        One problem about the whole document.
+    """
+    if isinstance(error, RecursionError) or too_deep(data):
+        message = f"is nested too deeply to be a request of this API (over {_MAX_DEPTH} levels)"
+        return Violation((), message)
+    return Violation((), f"cannot be checked: {error}")
+
+
+def too_deep(data: Any) -> bool:
+    """Tell whether decoded JSON is nested deeper than any request of the API can be."""
+    # Iterative: the data may be nested deeper than Python's own recursion limit.
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > _MAX_DEPTH:
+            return True
+        if isinstance(node, Mapping):
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node)
+    return False
+
+
+def dlr_url_problems(data: Any, prefix: Path = ()) -> list[Violation]:
+    """Check what the ``HttpUrl`` schema does not: a ``dlr_url`` has a host and a valid port.
+
+    Args:
+        data: Decoded JSON (an omnimessage, a bulk request); anything else is ignored.
+        prefix: Where the data sits, prepended to every path.
+
+    Returns:
+        One problem per ``dlr_url`` that no report could be POSTed to.
+    """
+    if not isinstance(data, Mapping):
+        return []
+    if "to" not in data:
+        items = data.get("messages")
+        if not isinstance(items, list):
+            return []
+        return [
+            found
+            for index, item in enumerate(items)
+            if isinstance(item, Mapping) and "to" in item
+            for found in dlr_url_problems(item, (*prefix, "messages", index))
+        ]
+    url = data.get("dlr_url")
+    if not isinstance(url, str) or not _HTTP_URL.match(url):
+        return []  # absent or not http(s): the schema check has the last word
+    where = (*prefix, "dlr_url")
+    bad_port = Violation(where, "has a port that is not a number from 1 to 65535")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return [bad_port]
+    if not parts.hostname:
+        return [Violation(where, "has no host: give one, as in https://example.com/dlr")]
+    return [bad_port] if port == 0 else []
 
 
 def parse_datetime(value: str) -> datetime:
@@ -332,10 +488,13 @@ def _sorted(found: Sequence[Violation]) -> list[Violation]:
     """Sort by path (indexes before names), merging repeats; a repeat may add ``missing``."""
     merged: dict[tuple[Path, str], bool] = {}
     for item in found:
+        if item.unlisted:
+            continue
         key = (item.path, item.message)
         merged[key] = merged.get(key, False) or item.missing
     order = sorted(merged, key=lambda key: (_path_key(key[0]), key[1]))
-    return [Violation(path, message, merged[path, message]) for path, message in order]
+    listed = [Violation(path, message, merged[path, message]) for path, message in order]
+    return listed + [item for item in found if item.unlisted]
 
 
 def _path_key(path: Path) -> tuple[tuple[int, int, str], ...]:

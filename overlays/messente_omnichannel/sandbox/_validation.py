@@ -14,8 +14,11 @@ from messente_omnichannel._validation import (
     SchemaCheck,
     Violation,
     calendar_problems,
+    dlr_url_problems,
     parse_datetime,
     send_time_problems,
+    too_deep,
+    uncheckable,
 )
 from messente_omnichannel.sandbox._errors import ErrorEntry, ErrorKind
 
@@ -63,7 +66,14 @@ class SpecValidator:
         Raises:
             ValueError: ``jsonschema_rs`` cannot represent the body (an integer beyond 64 bits).
         """
-        return _error_entries(self._check.violations(self._bodies[operation_id], body))
+        try:
+            return _error_entries(self._check.violations(self._bodies[operation_id], body))
+        except RecursionError as exc:
+            return _error_entries([uncheckable(body, exc)])
+        except ValueError as exc:
+            if not too_deep(body):
+                raise
+            return _error_entries([uncheckable(body, exc)])
 
     def check_param(self, operation_id: str, name: str, value: str) -> list[ErrorEntry]:
         """Check a path parameter.
@@ -91,7 +101,13 @@ def check_rules(body: dict[str, Any], prefix: Sequence[str | int] = ()) -> list[
         The errors; empty when every rule holds.
     """
     at = tuple(prefix)
-    return _error_entries([*calendar_problems(body, at), *send_time_problems(body, at)])
+    return _error_entries(
+        [
+            *calendar_problems(body, at),
+            *send_time_problems(body, at),
+            *dlr_url_problems(body, at),
+        ]
+    )
 
 
 def _error_entries(violations: Sequence[Violation]) -> list[ErrorEntry]:
