@@ -23,6 +23,7 @@ from messente_omnichannel._campaign._results import CampaignSummary, ItemResult,
 from messente_omnichannel._client._async import AsyncOmnichannel
 from messente_omnichannel._client._options import Options
 from messente_omnichannel._client._prepare import validate
+from messente_omnichannel._client._raw import RawResponse
 from messente_omnichannel._client._sync import Omnichannel
 from messente_omnichannel._errors import (
     ApiConnectionError,
@@ -132,6 +133,7 @@ __all__ = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "RawResponse",
     "ReportError",
     "ReportNotJSONError",
     "ReportReceiver",

@@ -30,6 +30,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
+
 from messente_omnichannel_client.models import ErrorItem
 
 _BODY_EXCERPT = 500
@@ -54,6 +56,9 @@ class ApiError(MessenteError):
         body: The response body as text.
         method: The HTTP method of the request.
         path: The path of the request, relative to the base URL.
+        headers: The answer's headers, case-insensitive (``Retry-After``, a proxy's request
+            ID), with the client's credentials removed from their values; empty when built
+            without an answer.
     """
 
     def __init__(
@@ -65,6 +70,7 @@ class ApiError(MessenteError):
         body: str = "",
         method: str = "",
         path: str = "",
+        headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create the error.
 
@@ -75,6 +81,7 @@ class ApiError(MessenteError):
             body: The response body as text.
             method: The HTTP method of the request.
             path: The path of the request.
+            headers: The answer's headers.
         """
         super().__init__(message)
         self.status = status
@@ -82,6 +89,7 @@ class ApiError(MessenteError):
         self.body = body
         self.method = method
         self.path = path
+        self.headers = httpx.Headers(headers)
 
 
 class BadRequestError(ApiError):

@@ -4,12 +4,16 @@ httpx and httpcore log what a server answered (httpcore's DEBUG lines hold the s
 the response headers), and a server may echo the credentials there. Each client registers its
 credentials with :data:`secret_filter`, installed on those loggers, which redacts them from
 every record before any handler sees it.
+
+``MESSENTE_LOG=debug`` (or ``info``) switches logging on without code, as Stainless SDKs'
+``ANTHROPIC_LOG`` does: see :func:`log_from_environment`.
 """
 
 import logging
+import os
 import threading
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 logger = logging.getLogger("messente_omnichannel")
@@ -90,3 +94,36 @@ class SecretFilter(logging.Filter):
 
 secret_filter = SecretFilter()
 """The one filter of this process; :meth:`SecretFilter.protect` registers credentials."""
+
+
+LOG_ENV = "MESSENTE_LOG"
+"""The environment variable that switches logging on: ``debug`` or ``info``."""
+_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
+_FORMAT = "[%(asctime)s - %(name)s:%(lineno)d - %(levelname)s] %(message)s"
+
+
+def log_from_environment(environ: Mapping[str, str] = os.environ) -> int | None:
+    """Switch logging on when ``MESSENTE_LOG`` asks for it; runs once, at import.
+
+    ``info`` logs each retry and each send or cancel whose outcome is unknown; ``debug`` adds
+    every request (its headers with ``Authorization`` redacted) and every answer's status. The
+    ``httpx`` logger gets the same level, for an ``httpx.Client`` given as ``http_client``
+    (its line per request). Where the application has configured no logging, the lines go to stderr
+    (``logging.basicConfig``); otherwise to its handlers. Another value changes nothing.
+
+    Args:
+        environ: Where to read the variable.
+
+    Returns:
+        The level set on the ``messente_omnichannel`` and ``httpx`` loggers, or ``None``.
+    """
+    level = _LEVELS.get(environ.get(LOG_ENV, "").strip().lower())
+    if level is None:
+        return None
+    logging.basicConfig(format=_FORMAT)
+    for name in (logger.name, "httpx"):
+        logging.getLogger(name).setLevel(level)
+    return level
+
+
+log_from_environment()

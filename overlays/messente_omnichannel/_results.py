@@ -120,10 +120,25 @@ def api_error(response: httpx.Response, scrub: Callable[[str], str], note: str =
         "body": text,
         "method": method,
         "path": path,
+        "headers": scrubbed_headers(response, scrub),
     }
     if status == 429:
         return RateLimitError(message, retry_after=retry_after(response.headers), **fields)
     return error_class(status)(message, **fields)
+
+
+def scrubbed_headers(response: httpx.Response, scrub: Callable[[str], str]) -> httpx.Headers:
+    """Return an answer's headers for an exception: a server may echo credentials in them.
+
+    Args:
+        response: The answer.
+        scrub: Removes secrets from text taken from the answer.
+
+    Returns:
+        The headers, each value scrubbed.
+    """
+    pairs = response.headers.multi_items()  # a repeated header (Set-Cookie) stays repeated
+    return httpx.Headers([(name, scrub(value)) for name, value in pairs])
 
 
 def parse_success(
@@ -155,6 +170,7 @@ def parse_success(
             body=text,
             method=response.request.method,
             path=response.request.url.path,
+            headers=scrubbed_headers(response, scrub),
         ) from None
 
 

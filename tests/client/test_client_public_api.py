@@ -53,6 +53,7 @@ PUBLIC = [
     "Priority",
     "Problem",
     "RateLimitError",
+    "RawResponse",
     "ReportError",
     "ReportNotJSONError",
     "ReportReceiver",

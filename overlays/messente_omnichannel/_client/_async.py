@@ -16,6 +16,7 @@ from messente_omnichannel._client._base import (
     per_call_timeout,
     uncertain_outcome,
 )
+from messente_omnichannel._client._headers import HeadersLike, checked_headers
 from messente_omnichannel._client._operations import CANCEL, SEND, SEND_BULK, STATUS
 from messente_omnichannel._client._prepare import (
     MessageLike,
@@ -23,6 +24,7 @@ from messente_omnichannel._client._prepare import (
     prepare_bulk,
     prepare_omnimessage,
 )
+from messente_omnichannel._client._raw import AsyncRawOmnichannel
 from messente_omnichannel._client._tracing import CallTrace, traced
 from messente_omnichannel._client._transports import async_transport
 from messente_omnichannel._results import (
@@ -74,6 +76,7 @@ class AsyncOmnichannel(BaseClient):
         sleep: Callable[[float], Awaitable[None]] | None = None,
         clock: Callable[[], float] | None = None,
         random: Callable[[], float] | None = None,
+        default_headers: HeadersLike | None = None,
     ) -> None:
         """Create a client.
 
@@ -98,11 +101,15 @@ class AsyncOmnichannel(BaseClient):
             sleep: Waits between retries (``anyio.sleep``); replace it in tests.
             clock: A monotonic clock in seconds (``time.monotonic``).
             random: Floats in [0, 1) for backoff jitter (``random.random``).
+            default_headers: Headers added to every request (a caller's ID, a proxy's
+                routing header); they may replace ``User-Agent`` or ``Accept``. Headers the
+                client sets itself (``Authorization``, ``Content-Type``, ``Content-Length``,
+                ``Host``) are refused with ``ValueError``, never silently replaced.
 
         Raises:
             MessenteError: Credentials are missing or the base URL is refused.
-            ValueError: An option is out of range, or both ``http_client`` and ``transport``
-                were given.
+            ValueError: An option is out of range, both ``http_client`` and ``transport``
+                were given, or ``default_headers`` sets a header the client sets itself.
         """
         self._configure(
             username=username,
@@ -116,6 +123,7 @@ class AsyncOmnichannel(BaseClient):
             transport=transport,
             clock=clock,
             random=random,
+            default_headers=default_headers,
         )
         self._sleep = sleep or anyio.sleep
         self._owns_http = http_client is None
@@ -123,14 +131,30 @@ class AsyncOmnichannel(BaseClient):
         if http_client is None:
             self._transport = transport or async_transport(self._base_url)
 
+    @property
+    def with_raw_response(self) -> AsyncRawOmnichannel:
+        """The same calls, each returning its HTTP answer (status, headers) beside its result.
+
+        Example:
+            ``raw = await client.with_raw_response.send(message)``; then ``raw.status_code``,
+            ``raw.headers`` and ``raw.parse()``, the ``OmnimessageCreated``.
+        """
+        return AsyncRawOmnichannel(self)
+
     async def send(
-        self, message: MessageLike, *, timeout: float | httpx.Timeout | None = None
+        self,
+        message: MessageLike,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: HeadersLike | None = None,
     ) -> OmnimessageCreated:
         """Send an omnimessage after checking it.
 
         Args:
             message: The omnimessage.
             timeout: Per-request timeout for this call only.
+            extra_headers: Headers added to this call's requests, on top of the client's
+                ``default_headers`` (the same ones are refused).
 
         Returns:
             The accepted omnimessage, with its ``omnimessage_id``.
@@ -143,17 +167,30 @@ class AsyncOmnichannel(BaseClient):
         """
         content = prepare_omnimessage(message)
         return await self._run(
-            Call(SEND, SEND.path, parse_created, content, per_call_timeout(timeout))
+            Call(
+                SEND,
+                SEND.path,
+                parse_created,
+                content,
+                per_call_timeout(timeout),
+                headers=checked_headers(extra_headers, "extra_headers"),
+            )
         )
 
     async def send_bulk(
-        self, messages: Iterable[MessageLike], *, timeout: float | httpx.Timeout | None = None
+        self,
+        messages: Iterable[MessageLike],
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: HeadersLike | None = None,
     ) -> list[OmnimessageCreated | ErrorResponse]:
         """Send many omnimessages in one request after checking them all.
 
         Args:
             messages: The omnimessages.
             timeout: Per-request timeout for this call only.
+            extra_headers: Headers added to this call's requests, on top of the client's
+                ``default_headers`` (the same ones are refused).
 
         Returns:
             One item per omnimessage, in order: accepted, or the errors that refused it.
@@ -166,7 +203,14 @@ class AsyncOmnichannel(BaseClient):
         """
         content = prepare_bulk(messages)
         return await self._run(
-            Call(SEND_BULK, SEND_BULK.path, parse_bulk, content, per_call_timeout(timeout))
+            Call(
+                SEND_BULK,
+                SEND_BULK.path,
+                parse_bulk,
+                content,
+                per_call_timeout(timeout),
+                headers=checked_headers(extra_headers, "extra_headers"),
+            )
         )
 
     def send_many(
@@ -240,13 +284,19 @@ class AsyncOmnichannel(BaseClient):
         return AsyncCampaign(self, messages, settings)
 
     async def status(
-        self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
+        self,
+        omnimessage_id: UUID | str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: HeadersLike | None = None,
     ) -> DeliveryReport:
         """Retrieve the delivery report of an omnimessage.
 
         Args:
             omnimessage_id: The ID returned by :meth:`send`.
             timeout: Per-request timeout for this call only.
+            extra_headers: Headers added to this call's requests, on top of the client's
+                ``default_headers`` (the same ones are refused).
 
         Returns:
             One result per channel attempted so far.
@@ -257,16 +307,30 @@ class AsyncOmnichannel(BaseClient):
             ApiConnectionError: No answer within the retries and the deadline.
         """
         path = STATUS.path_for(omnimessage_uuid(omnimessage_id))
-        return await self._run(Call(STATUS, path, parse_report, timeout=per_call_timeout(timeout)))
+        return await self._run(
+            Call(
+                STATUS,
+                path,
+                parse_report,
+                timeout=per_call_timeout(timeout),
+                headers=checked_headers(extra_headers, "extra_headers"),
+            )
+        )
 
     async def cancel(
-        self, omnimessage_id: UUID | str, *, timeout: float | httpx.Timeout | None = None
+        self,
+        omnimessage_id: UUID | str,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        extra_headers: HeadersLike | None = None,
     ) -> None:
         """Cancel an omnimessage scheduled with ``time_to_send``.
 
         Args:
             omnimessage_id: The ID returned by :meth:`send`.
             timeout: Per-request timeout for this call only.
+            extra_headers: Headers added to this call's requests, on top of the client's
+                ``default_headers`` (the same ones are refused).
 
         Raises:
             NotFoundError: It has already been sent, or there is no such omnimessage.
@@ -274,7 +338,15 @@ class AsyncOmnichannel(BaseClient):
             ApiConnectionError: No answer within the retries and the deadline.
         """
         path = CANCEL.path_for(omnimessage_uuid(omnimessage_id))
-        await self._run(Call(CANCEL, path, parse_cancelled, timeout=per_call_timeout(timeout)))
+        await self._run(
+            Call(
+                CANCEL,
+                path,
+                parse_cancelled,
+                timeout=per_call_timeout(timeout),
+                headers=checked_headers(extra_headers, "extra_headers"),
+            )
+        )
 
     async def _run(self, call: Call[T]) -> T:
         with traced(call) as trace:

@@ -17,6 +17,7 @@ import httpx
 
 from messente_omnichannel._client._config import resolve_base_url
 from messente_omnichannel._client._credentials import Credentials, resolve_credentials
+from messente_omnichannel._client._headers import HeadersLike, checked_headers, merged
 from messente_omnichannel._client._operations import CANCEL, Operation
 from messente_omnichannel._client._options import Options, as_timeout, capped
 from messente_omnichannel._client._retry import Failure, classify, next_delay
@@ -50,6 +51,7 @@ class Call(Generic[T]):
         content: The request body, exactly as validated; ``None`` for no body.
         timeout: The caller's timeout for this call, or ``None`` for the client's.
         weight: How many omnimessages the request carries, for a campaign's rate limit.
+        headers: The caller's ``extra_headers`` for this call, checked; ``None`` for none.
     """
 
     operation: Operation
@@ -58,6 +60,7 @@ class Call(Generic[T]):
     content: bytes | None = None
     timeout: httpx.Timeout | None = None
     weight: int = 1
+    headers: httpx.Headers | None = None
 
 
 def per_call_timeout(value: float | httpx.Timeout | None) -> httpx.Timeout | None:
@@ -101,6 +104,8 @@ class BaseClient:
     _headers: httpx.Headers
     _json_headers: httpx.Headers
     _urls: dict[str, httpx.URL]
+    # The final answer of each call, kept only by a with_raw_response view's own copy.
+    _answers: list[httpx.Response] | None = None
 
     def _configure(
         self,
@@ -116,6 +121,7 @@ class BaseClient:
         transport: object | None,
         clock: Callable[[], float] | None,
         random: Callable[[], float] | None,
+        default_headers: HeadersLike | None = None,
     ) -> Options:
         if http_client is not None and transport is not None:
             raise ValueError(
@@ -133,14 +139,14 @@ class BaseClient:
         )
         self._clock = clock or time.monotonic
         self._random = random or _random.random
-        headers = {
-            "Authorization": self._credentials.authorization(),
-            "Accept": "application/json",
-            "User-Agent": USER_AGENT,
-        }
         # Built once: a request copies ready headers faster than it normalises a dict.
-        self._headers = httpx.Headers(headers)
-        self._json_headers = httpx.Headers({**headers, "Content-Type": "application/json"})
+        headers = merged(
+            httpx.Headers({"Accept": "application/json", "User-Agent": USER_AGENT}),
+            checked_headers(default_headers, "default_headers"),
+        )
+        headers["Authorization"] = self._credentials.authorization()
+        self._headers = headers
+        self._json_headers = merged(headers, httpx.Headers({"Content-Type": "application/json"}))
         # Parsing a URL costs more than the rest of building a request: the fixed ones are
         # parsed once.
         self._urls = {}
@@ -198,6 +204,12 @@ class BaseClient:
         clone._owns_http = False  # the original owns the shared connection pool
         return clone
 
+    def _recording(self) -> Self:
+        """Return a copy that keeps the final answer of each call (for ``with_raw_response``)."""
+        clone = self.with_options()
+        clone._answers = []
+        return clone
+
     @property
     def base_url(self) -> str:
         """The API base URL requests go to."""
@@ -230,7 +242,8 @@ class BaseClient:
 
     def _request(self, call: Call[Any], remaining: float) -> httpx.Request:
         """Build one attempt: the validated bytes, auth, and a timeout within the deadline."""
-        headers = self._headers if call.content is None else self._json_headers
+        base = self._headers if call.content is None else self._json_headers
+        headers = merged(base, call.headers)
         request = httpx.Request(
             call.operation.method,
             self._url(call),
@@ -291,6 +304,8 @@ class BaseClient:
         scrub = self._credentials.scrub
         method, path = call.operation.method, call.path
         tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}"
+        if self._answers is not None and isinstance(outcome, httpx.Response):
+            self._answers.append(outcome)
         if isinstance(outcome, httpx.Response) and outcome.is_success:
             return parse_success(outcome, call.parse, scrub)
         if isinstance(outcome, httpx.Response):
