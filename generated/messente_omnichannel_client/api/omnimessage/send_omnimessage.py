@@ -93,6 +93,7 @@ def sync_detailed(
     - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
       alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
+    - `dlr_url` must name a host, and its port, if it has one, must be from 1 to 65535.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
     - There is no idempotency key: a request whose answer was lost may or may not have been
@@ -134,6 +135,7 @@ def sync(
     - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
       alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
+    - `dlr_url` must name a host, and its port, if it has one, must be from 1 to 65535.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
     - There is no idempotency key: a request whose answer was lost may or may not have been
@@ -170,6 +172,7 @@ async def asyncio_detailed(
     - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
       alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
+    - `dlr_url` must name a host, and its port, if it has one, must be from 1 to 65535.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
     - There is no idempotency key: a request whose answer was lost may or may not have been
@@ -209,6 +212,7 @@ async def asyncio(
     - `time_to_send` without a timezone is read as UTC, and its date must exist (the pattern
       alone lets 30 February through).
     - `create_calendar_event_action.end_time` must be after its `start_time`.
+    - `dlr_url` must name a host, and its port, if it has one, must be from 1 to 65535.
     - A WhatsApp `template` must be approved by WhatsApp, and `sender` must be a sender registered
       for the account and channel; only the live API can check these.
     - There is no idempotency key: a request whose answer was lost may or may not have been
