@@ -40,6 +40,7 @@ def test_a_send_gives_its_status_headers_and_result(
     assert str(raw.parse().omnimessage_id) == OMNI_ID
     assert raw.http_response.request.method == "POST"
     assert repr(raw) == "<RawResponse [201] POST /v1/omnimessage>"
+    assert raw.retries_taken == 0
 
 
 def test_status_bulk_and_cancel_too(make_client: Callable[..., Omnichannel]) -> None:
@@ -68,7 +69,7 @@ def test_after_retries_the_answer_is_the_final_attempts(
     )
     raw = make_client(script).with_raw_response.status(OMNI_ID)
     assert len(script.requests) == 2
-    assert raw.headers["x-attempt"] == "2"
+    assert (raw.headers["x-attempt"], raw.retries_taken) == ("2", 1)
 
 
 def test_the_view_leaves_the_client_as_it_was(make_client: Callable[..., Omnichannel]) -> None:

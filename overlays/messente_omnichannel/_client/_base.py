@@ -104,8 +104,9 @@ class BaseClient:
     _headers: httpx.Headers
     _json_headers: httpx.Headers
     _urls: dict[str, httpx.URL]
-    # The final answer of each call, kept only by a with_raw_response view's own copy.
-    _answers: list[httpx.Response] | None = None
+    # The final answer of each call and its attempts, kept only by a with_raw_response view's
+    # own copy.
+    _answers: list[tuple[httpx.Response, int]] | None = None
 
     def _configure(
         self,
@@ -305,7 +306,7 @@ class BaseClient:
         method, path = call.operation.method, call.path
         tries = f" after {attempts} attempt{'s' if attempts != 1 else ''}"
         if self._answers is not None and isinstance(outcome, httpx.Response):
-            self._answers.append(outcome)
+            self._answers.append((outcome, attempts))
         if isinstance(outcome, httpx.Response) and outcome.is_success:
             return parse_success(outcome, call.parse, scrub)
         if isinstance(outcome, httpx.Response):

@@ -35,19 +35,22 @@ class RawResponse(Generic[T]):
 
     Attributes:
         http_response: The ``httpx.Response`` of the call's final attempt, its body read.
+        retries_taken: Attempts before the final one (0 when the first attempt answered).
     """
 
-    __slots__ = ("_parsed", "http_response")
+    __slots__ = ("_parsed", "http_response", "retries_taken")
 
-    def __init__(self, http_response: httpx.Response, parsed: T) -> None:
+    def __init__(self, http_response: httpx.Response, parsed: T, retries_taken: int = 0) -> None:
         """Wrap an answer.
 
         Args:
             http_response: The final attempt's answer.
             parsed: What the call returned for it.
+            retries_taken: Attempts before the final one.
         """
         self.http_response = http_response
         self._parsed = parsed
+        self.retries_taken = retries_taken
 
     @property
     def status_code(self) -> int:
@@ -77,7 +80,8 @@ def _answer(recorder: "BaseClient", parsed: T) -> RawResponse[T]:
     answers = recorder._answers
     if not answers:  # a call that returns has had an answer: this would be a bug
         raise RuntimeError("with_raw_response: the call returned without an HTTP answer")
-    return RawResponse(answers[-1], parsed)
+    response, attempts = answers[-1]
+    return RawResponse(response, parsed, attempts - 1)
 
 
 class RawOmnichannel:
