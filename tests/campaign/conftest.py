@@ -32,6 +32,11 @@ def messages(count: int, *, invalid: frozenset[int] = frozenset()) -> Iterator[O
         yield Omnimessage(to=number(index), messages=[SMS(text, sender="Brand")])
 
 
+def created(to: str = "+37250000000") -> dict[str, object]:
+    """An OmnimessageCreated body, for mock transports."""
+    return {"to": to, "omnimessage_id": "632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a", "messages": []}
+
+
 def ledger_counts(ledger: Ledger) -> dict[str, int]:
     """How many times the sandbox accepted an omnimessage to each recipient."""
     counts: dict[str, int] = {}

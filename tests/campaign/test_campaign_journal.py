@@ -6,6 +6,7 @@ import sys
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,9 +87,10 @@ def test_resume_sends_only_what_was_never_sent(
     counts = ledger_counts(sandbox.ledger)
     assert all(count == 1 for count in counts.values())
     statuses = {r.index: r.status for r in results}
-    assert sum(s is ItemStatus.ALREADY_SENT for s in statuses.values()) == first.counts[
-        ItemStatus.SENT
-    ]
+    assert (
+        sum(s is ItemStatus.ALREADY_SENT for s in statuses.values())
+        == first.counts[ItemStatus.SENT]
+    )
     for index, status in statuses.items():
         if status in (ItemStatus.SENT, ItemStatus.ALREADY_SENT):
             assert counts[number(index)] == 1
@@ -113,9 +115,7 @@ def test_unknown_items_are_resent_only_when_asked(
         assert isinstance(results[0].error, SendOutcomeUnknownError)
         assert "resend_unknown=True" in str(results[0].error)
         assert len(sandbox.ledger) == 5
-        with client.send_many(
-            messages(5), bulk=True, journal=journal, resend_unknown=True
-        ) as run:
+        with client.send_many(messages(5), bulk=True, journal=journal, resend_unknown=True) as run:
             assert {r.status for r in run} == {ItemStatus.SENT}
     assert len(sandbox.ledger) == 10  # the caller opted in to the duplicates
 
@@ -143,10 +143,12 @@ from messente_omnichannel import Omnichannel, Omnimessage, SMS
 
 def messages():
     for index in range({count}):
-        yield Omnimessage(to=f"+3725{{index:07d}}", messages=[SMS(f"Campaign message {{index}}", sender="Brand")])
+        text = SMS(f"Campaign message {{index}}", sender="Brand")
+        yield Omnimessage(to=f"+3725{{index:07d}}", messages=[text])
 
 with Omnichannel("demo", "demo-password", base_url=sys.argv[1]) as client:
-    with client.send_many(messages(), bulk={bulk}, batch_size=5, concurrency=4, journal=sys.argv[2]) as run:
+    options = dict(bulk={bulk}, batch_size=5, concurrency=4, journal=sys.argv[2])
+    with client.send_many(messages(), **options) as run:
         for result in run:
             print(result.index, flush=True)
 """
@@ -176,9 +178,10 @@ def test_resume_after_kill_9_sends_nothing_twice(
             child.wait()
             child.stdout.close()
             time.sleep(0.05)  # let requests already received finish in the sandbox
-        with Omnichannel(USER, PASSWORD, base_url=base_url) as client, client.send_many(
-            messages(count), bulk=bulk, journal=journal
-        ) as run:
+        with (
+            Omnichannel(USER, PASSWORD, base_url=base_url) as client,
+            client.send_many(messages(count), bulk=bulk, journal=journal) as run,
+        ):
             results = list(run)
     accepted = ledger_counts(sandbox.ledger)
     assert all(n == 1 for n in accepted.values()), "a resumed campaign sent something twice"
@@ -191,3 +194,61 @@ def test_resume_after_kill_9_sends_nothing_twice(
             assert result.status is ItemStatus.UNKNOWN, result
     assert run.summary.counts[ItemStatus.ALREADY_SENT] >= 60
     assert run.summary.accepted + run.summary.counts[ItemStatus.UNKNOWN] == count
+
+
+class _Crash(BaseException):
+    """The process dying: nothing after it runs, nothing after it is written."""
+
+
+class CrashingJournal:
+    """A journal whose process dies on its ``crash_at``-th write.
+
+    That write and every one after it are lost, as with kill -9 between two steps.
+    """
+
+    def __init__(self, journal: SqliteJournal, crash_at: int) -> None:
+        self._journal = journal
+        self._writes = 0
+        self._crash_at = crash_at
+        self.dead = False
+
+    def read(self, start: int, stop: int) -> Any:
+        return self._journal.read(start, stop)
+
+    def write(self, entries: Any) -> None:
+        self._writes += 1
+        if self.dead or self._writes >= self._crash_at:
+            self.dead = True
+            raise _Crash
+        self._journal.write(entries)
+
+    def close(self) -> None:
+        self._journal.close()
+
+
+@pytest.mark.parametrize("crash_at", [1, 2, 3, 5, 8])
+@pytest.mark.parametrize("bulk", [True, False], ids=["bulk", "single"])
+def test_a_crash_at_any_journal_write_sends_nothing_twice_on_resume(
+    sandbox: Sandbox[SystemClock], tmp_path: Path, bulk: bool, crash_at: int
+) -> None:
+    path = tmp_path / "campaign.db"
+    journal = CrashingJournal(SqliteJournal(path), crash_at)
+    with client_of(sandbox) as client:
+        with (
+            pytest.raises(_Crash),
+            client.send_many(
+                messages(60), bulk=bulk, batch_size=5, concurrency=3, journal=journal
+            ) as run,
+        ):
+            list(run)
+        journal.close()
+        with client.send_many(messages(60), bulk=bulk, batch_size=5, journal=path) as again:
+            results = list(again)
+    accepted = ledger_counts(sandbox.ledger)
+    assert all(n == 1 for n in accepted.values()), "a send was repeated after the crash"
+    assert len(results) == 60
+    for result in results:
+        if result.status is ItemStatus.UNKNOWN:
+            continue  # in flight at the crash: listed, never re-sent
+        assert result.status in (ItemStatus.SENT, ItemStatus.ALREADY_SENT), result
+        assert number(result.index) in accepted

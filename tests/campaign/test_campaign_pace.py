@@ -9,7 +9,7 @@ import pytest
 from messente_omnichannel import AsyncOmnichannel, ItemResult, ItemStatus
 from messente_omnichannel.sandbox import Faults, Sandbox, SystemClock
 
-from .conftest import ledger_counts, messages, number
+from .conftest import created, ledger_counts, messages, number
 
 USER, PASSWORD = "demo", "demo-password"
 
@@ -64,10 +64,7 @@ async def test_retry_after_slows_the_whole_run() -> None:
         seen.append((time.now, len(seen)))
         if len(seen) == 1:
             return httpx.Response(429, headers={"Retry-After": "5"}, json={"errors": []})
-        return httpx.Response(
-            201,
-            json={"to": "+1", "omnimessage_id": "632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a", "messages": []},
-        )
+        return httpx.Response(201, json=created())
 
     async with (
         AsyncOmnichannel(
@@ -109,9 +106,7 @@ async def test_stopping_midway_leaves_a_clear_record(
     everything = sorted([r.index for r in streamed] + [r.index for r in run.unread])
     assert everything == list(range(summary.total))
     assert [r.index for r in run.unread if r.status is ItemStatus.UNKNOWN] == summary.unknown
-    assert {r.index for r in run.unread if r.status is ItemStatus.NOT_SENT} == set(
-        summary.not_sent
-    )
+    assert {r.index for r in run.unread if r.status is ItemStatus.NOT_SENT} == set(summary.not_sent)
     streamed += [r for r in run.unread if r.status is ItemStatus.SENT]
     accepted = ledger_counts(sandbox.ledger)
     sent = {r.index for r in streamed if r.status is ItemStatus.SENT}

@@ -16,7 +16,7 @@ from messente_omnichannel import (
 )
 from messente_omnichannel.sandbox import Faults, Sandbox, SystemClock
 
-from .conftest import check_against_ledger, messages, number
+from .conftest import check_against_ledger, created, messages, number
 
 USER, PASSWORD = "demo", "demo-password"
 
@@ -26,9 +26,7 @@ def sync_client(sandbox: Sandbox[SystemClock]) -> Omnichannel:
 
 
 @pytest.mark.parametrize("bulk", [True, False], ids=["bulk", "single"])
-def test_sync_results_are_complete_and_tagged(
-    sandbox: Sandbox[SystemClock], bulk: bool
-) -> None:
+def test_sync_results_are_complete_and_tagged(sandbox: Sandbox[SystemClock], bulk: bool) -> None:
     with sync_client(sandbox) as client, client.send_many(messages(120), bulk=bulk) as run:
         results = list(run)
     assert sorted(r.index for r in results) == list(range(120))
@@ -193,10 +191,7 @@ def test_an_api_error_fails_only_its_item() -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         if b"+37250000003" in request.content:
             return httpx.Response(400, json={"errors": [{"title": "Invalid data", "code": "102"}]})
-        return httpx.Response(
-            201,
-            json={"to": "+1", "omnimessage_id": "632c6f3d-49e0-4d8f-b6a4-5b9b0d0b6c9a", "messages": []},
-        )
+        return httpx.Response(201, json=created())
 
     with (
         Omnichannel(USER, PASSWORD, transport=httpx.MockTransport(answer)) as client,
@@ -218,7 +213,8 @@ def test_an_api_error_fails_only_its_item() -> None:
     ],
 )
 def test_options_are_checked_before_anything_runs(options: dict[str, object], message: str) -> None:
-    with Omnichannel(USER, PASSWORD, transport=httpx.MockTransport(lambda r: httpx.Response(500))) as c:
+    failing = httpx.MockTransport(lambda request: httpx.Response(500))
+    with Omnichannel(USER, PASSWORD, transport=failing) as c:
         with pytest.raises(ValueError, match=message):
             c.send_many(messages(1), **options)  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="journal"):

@@ -89,9 +89,9 @@ def _failure(error: MessenteError) -> ItemStatus:
     return ItemStatus.FAILED
 
 
-def _first(exc: Exception) -> Exception:
+def _first(exc: BaseException) -> BaseException:
     """Take the one error out of the group a task group wraps it in."""
-    while isinstance(exc, ExceptionGroup) and exc.exceptions:
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
         exc = exc.exceptions[0]
     return exc
 
@@ -261,8 +261,13 @@ class Engine:
                     async with send_jobs:
                         await self._produce(send_jobs)
             finished = not self._scope.cancel_called
-        except Exception as exc:  # the source's, the journal's, or a changed source
-            self.error = _first(exc)
+        except BaseException as exc:  # the source's, the journal's, or a changed source
+            error = _first(exc)
+            if isinstance(error, anyio.get_cancelled_exc_class()):
+                raise
+            # Kept, to be raised to the caller where it iterates (for the sync client, in its
+            # own thread, not this event loop's).
+            self.error = error
         finally:
             with anyio.CancelScope(shield=True):
                 await self._settle(stopped=not finished)
@@ -285,7 +290,7 @@ class Engine:
         self._in_flight.clear()
         try:
             await self._writer.flush()
-        except Exception as exc:
+        except BaseException as exc:  # shielded: never a cancellation
             self.error = self.error or exc
         self._closed = True
         self._arrived.set()
