@@ -28,7 +28,9 @@ from messente_omnichannel import (
     Omnimessage,
     OmnimessageCreated,
     Options,
+    Price,
     Problem,
+    RawResponse,
     ReportReceiver,
     SendOutcomeUnknownError,
     SignatureError,
@@ -106,6 +108,38 @@ async def async_usage() -> None:
         await c.cancel(report.omnimessage_id)
         items = await c.with_options(retry_uncertain_sends=True).send_bulk([chain()])
         print(items)
+
+
+def raw_usage() -> None:
+    with Omnichannel(default_headers={"X-Tenant": "shop-7"}) as c:
+        raw: RawResponse[OmnimessageCreated] = c.with_raw_response.send(
+            chain(), extra_headers={"X-Request-ID": "r-1"}
+        )
+        created: OmnimessageCreated = raw.parse()
+        status: int = raw.status_code
+        headers: httpx.Headers = raw.headers
+        print(created, status, headers, raw.retries_taken, raw.http_response.request.url)
+        reported: DeliveryReport = c.with_raw_response.status(created.omnimessage_id).parse()
+        print(reported, c.with_raw_response.cancel(created.omnimessage_id).parse())
+        try:
+            c.status(created.omnimessage_id, extra_headers={"X-Request-ID": "r-2"})
+        except ApiError as error:
+            print(error.headers.get("Retry-After"))
+
+
+async def async_raw_usage() -> None:
+    async with AsyncOmnichannel(default_headers={"X-Tenant": "shop-7"}) as c:
+        raw: RawResponse[OmnimessageCreated] = await c.with_raw_response.send(chain())
+        items = await c.with_raw_response.send_bulk([chain()], extra_headers={"X-A": "b"})
+        print(raw.parse().omnimessage_id, items.parse())
+
+
+def built_results() -> DeliveryReport:
+    result = DeliveryResult(channel=Channel.SMS, status=DeliveryStatus.DELIVRD, err=0)
+    priced = DeliveryResult(price=Price(parts_count=1), timestamp=datetime(2030, 1, 1))
+    update = DeliveryUpdate(UUID(int=1), "+37251000000", result)
+    print(DeliveryResult.from_dict(priced.to_dict()), DeliveryUpdate.from_dict(update.to_dict()))
+    return DeliveryReport.from_dict(DeliveryReport(UUID(int=1), "+372", (result,)).to_dict())
 
 
 API_PASSWORD = "pw"  # noqa: S105 - a placeholder: this file is type-checked, never run
