@@ -2,6 +2,8 @@
 
 import csv
 import json
+import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +124,31 @@ def test_dry_run_totals_the_sms_parts(cli: Any, tmp_path: Path) -> None:
     text = cli("send-many", "--csv", str(rows), "--sms", "Привет {name}", "--dry-run")
     assert "5 valid omnimessages" in text.out
     assert "UCS-2" in text.out
+
+
+def readme_commands() -> list[list[str]]:
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    blocks = re.findall(r"```sh\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    (block,) = [b for b in blocks if "send-many --csv" in b]
+    lines = block.replace("\\\n", " ").splitlines()
+    commands = [shlex.split(line, comments=True) for line in lines]
+    return [command[1:] for command in commands if command]
+
+
+def test_the_readme_commands_run_as_printed(
+    cli: Any, served: Served, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sandbox, url = served
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MESSENTE_BASE_URL", url)
+    write_csv(tmp_path / "recipients.csv", 30)
+    commands = readme_commands()
+    assert len(commands) == 3
+    for command in commands:
+        run = cli(*command)
+        assert run.status == 0, (command, run.err)
+    assert len(sandbox.ledger) == 30  # the first one, to the API; the sandbox's stay in-process
+    assert len(results(tmp_path / "results.jsonl")) == 30
+    again = cli(*commands[0])  # resumed from campaign.db: nothing is sent twice
+    assert again.status == 0 and "30 already sent" in again.out
+    assert len(sandbox.ledger) == 30

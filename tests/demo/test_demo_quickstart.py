@@ -24,8 +24,9 @@ def run_alone(block: str, name: str) -> dict[str, Any]:
 
 
 @pytest.fixture
-def sandbox_env(monkeypatch: pytest.MonkeyPatch) -> Any:
+def sandbox_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
     """A sandbox served on loopback, named by the MESSENTE_* variables the README relies on."""
+    monkeypatch.chdir(tmp_path)  # files a block writes (a campaign's journal) land there
     # Reports to the README's example.com dlr_url are taken in-process, not sent out.
     taken = httpx.MockTransport(lambda request: httpx.Response(200))
     with Sandbox(speed=60, dlr_transport=taken) as sb, sb.serve() as url:
