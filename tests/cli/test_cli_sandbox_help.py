@@ -26,3 +26,8 @@ def test_a_port_in_use_is_one_error_line_exit_1_and_no_banner(cli: Any) -> None:
     assert len(run.err.strip().splitlines()) == 1
     assert "sandbox on http" not in run.err
     assert run.out == ""
+
+
+def test_send_help_says_what_a_relative_at_counts_from(cli: Any) -> None:
+    out = " ".join(cli("send", "--help").out.split())
+    assert "+1d (from this machine's clock)" in out

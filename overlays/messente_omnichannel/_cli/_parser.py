@@ -290,7 +290,10 @@ def _message_options(parser: Parser) -> None:
         help="sender for every channel, or for one channel (repeatable)",
     )
     parser.add_argument(
-        "--at", type=parse_when, metavar="WHEN", help="schedule: +30s, +10m, +2h, +1d or ISO 8601"
+        "--at",
+        type=parse_when,
+        metavar="WHEN",
+        help="schedule: +30s, +10m, +2h, +1d (from this machine's clock) or ISO 8601",
     )
     parser.add_argument("--dlr-url", metavar="URL", help="URL that receives delivery reports")
     parser.add_argument(
