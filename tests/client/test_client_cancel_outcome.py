@@ -11,6 +11,7 @@ from messente_omnichannel import (
     SMS,
     ApiTimeoutError,
     ApiUnreachableError,
+    AsyncOmnichannel,
     CancelOutcomeUnknownError,
     NotFoundError,
     Omnichannel,
@@ -139,3 +140,12 @@ def test_cancel_timing_out_against_a_slow_sandbox_says_it_may_have_cancelled() -
                 break
             time.sleep(0.01)
         assert sandbox._service.store.is_cancelled("demo", created.omnimessage_id)
+
+
+@pytest.mark.anyio
+async def test_an_async_cancel_without_a_clear_answer_may_have_cancelled(
+    make_async_client: Callable[..., AsyncOmnichannel],
+) -> None:
+    async with make_async_client(Script(httpx.ReadTimeout("slow")), max_retries=1) as client:
+        with pytest.raises(CancelOutcomeUnknownError):
+            await client.cancel(OMNI_ID)

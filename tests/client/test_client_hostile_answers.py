@@ -221,3 +221,24 @@ def test_junk_answers_end_as_success_or_a_documented_error(
         except (ApiError, ApiConnectionError) as error:
             for leaked in SECRETS:
                 assert leaked not in str(error)
+
+
+def test_httpx_request_lines_of_a_given_client_never_show_credentials(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The httpx logger has a line per request, reason phrase included, with a given client."""
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        phrase = f"Denied {request.headers['authorization']}".encode()
+        return httpx.Response(403, extensions={"reason_phrase": phrase})
+
+    caplog.set_level(logging.DEBUG)
+    with (
+        httpx.Client(transport=httpx.MockTransport(echo)) as http,
+        Omnichannel(USERNAME, PASSWORD, http_client=http, max_retries=0) as client,
+        pytest.raises(ApiError),
+    ):
+        client.status(OMNI_ID)
+    assert any(r.name == "httpx" for r in caplog.records)
+    for leaked in SECRETS:
+        assert leaked not in caplog.text
