@@ -252,3 +252,29 @@ def test_a_crash_at_any_journal_write_sends_nothing_twice_on_resume(
             continue  # in flight at the crash: listed, never re-sent
         assert result.status in (ItemStatus.SENT, ItemStatus.ALREADY_SENT), result
         assert number(result.index) in accepted
+
+
+class CountingJournal(SqliteJournal):
+    """Counts the entries waiting in memory at each write."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.batches: list[int] = []
+
+    def write(self, entries: Any) -> None:
+        self.batches.append(len(entries))
+        super().write(entries)
+
+
+def test_invalid_items_do_not_pile_up_in_memory_before_the_journal(tmp_path: Path) -> None:
+    invalid = (Omnimessage(to=number(i), messages=[SMS("")]) for i in range(10_000))
+    journal = CountingJournal(tmp_path / "campaign.db")
+    with (
+        Omnichannel(USER, PASSWORD, base_url="https://api.invalid/v1") as client,
+        client.send_many(invalid, journal=journal) as run,
+    ):
+        assert {r.status for r in run} == {ItemStatus.INVALID}
+    assert sum(journal.batches) == 10_000
+    assert max(journal.batches) <= 4096
+    assert journal.counts() == {JournalState.INVALID: 10_000}
+    journal.close()

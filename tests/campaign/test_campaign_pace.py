@@ -118,3 +118,16 @@ async def test_stopping_midway_leaves_a_clear_record(
     # Whatever the sandbox accepted is either reported sent or listed as unknown.
     assert {int(to[5:]) for to in accepted} <= sent | set(summary.unknown)
     assert summary.total < 2000
+
+
+@pytest.mark.anyio
+async def test_a_rate_outside_asyncio_is_refused_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sniffio
+
+    from messente_omnichannel._campaign._pacer import Pacer
+
+    monkeypatch.setattr(sniffio, "current_async_library", lambda: "trio")
+    time = FakeTime()
+    with pytest.raises(RuntimeError, match="needs asyncio"):
+        Pacer(10, clock=time.clock, sleep=time.sleep)
+    assert Pacer(None, clock=time.clock, sleep=time.sleep).paused_for == 0

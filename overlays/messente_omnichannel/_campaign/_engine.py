@@ -42,6 +42,8 @@ reported ``INVALID`` at its index, and the rest are sent."""
 
 _JOURNAL_PAGE = 1024
 """Journal entries read at once while resuming."""
+_JOURNAL_BACKLOG = 4096
+"""Journal entries queued at most before a result waits for them to be written."""
 _OUTBOX = 256
 """Finished results the run keeps ahead of the caller's loop, at most."""
 _DETAIL_CHARS = 2000
@@ -138,6 +140,11 @@ class _JournalWriter:
         async with self._lock:
             if self._written < target:
                 await self._write()
+
+    @property
+    def backlog(self) -> int:
+        """Entries queued and not yet written."""
+        return len(self._pending)
 
     async def flush(self) -> None:
         """Write everything queued."""
@@ -335,7 +342,7 @@ class Engine:
         entry = self._recorded(index)
         self._check_unchanged(entry, item.digest)
         if entry is not None and entry.state is JournalState.SENT:
-            created = OmnimessageCreated.from_dict(dict(entry.created or {}))
+            created = OmnimessageCreated.from_dict(dict(entry.created)) if entry.created else None
             await self._finish(ItemResult(index, ItemStatus.ALREADY_SENT, created=created))
             return None
         if (
@@ -455,6 +462,10 @@ class Engine:
         item = self._open.pop(result.index, None)
         self._in_flight.discard(result.index)
         self._count(result, item, digest)
+        if self._writer.backlog >= _JOURNAL_BACKLOG:
+            # Results that send nothing (invalid items) mark nothing in flight either: without
+            # this, their entries would wait in memory for the end of the run.
+            await self._writer.flush()
         if not self._ordered:
             self._outbox.append(result)
         else:

@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 import httpx
+import sniffio
 
 from messente_omnichannel._client._retry import retry_after
 from messente_omnichannel._logging import logger
@@ -62,7 +63,12 @@ class Pacer:
         self._resume_at = -math.inf
         self._limiter: AsyncLimiter | None = None
         if check_rate(rate) is not None:
-            # Imported only by a rate-limited campaign; aiolimiter runs on asyncio only.
+            if sniffio.current_async_library() != "asyncio":
+                raise RuntimeError(
+                    "send_many(rate=...) needs asyncio (its limiter is aiolimiter's); under "
+                    "another event loop, pace the source yourself or use the sync client"
+                )
+            # Imported only by a rate-limited campaign.
             import aiolimiter
 
             assert rate is not None  # noqa: S101 (narrowed by check_rate)
