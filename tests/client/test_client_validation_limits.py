@@ -126,3 +126,30 @@ def test_a_small_invalid_request_lists_every_problem() -> None:
     problems = _problems({"messages": items}, bulk=True)
     assert len(problems) == 20
     assert all(p.path for p in problems)
+
+
+def test_item_by_item_checking_describes_problems_as_the_whole_document_check_does() -> None:
+    from messente_omnichannel._validation import schema_ref, shipped
+
+    kinds: list[dict[str, Any]] = [
+        {"to": "x", "messages": []},
+        {
+            "to": "+37251000000",
+            "messages": [{"channel": "sms", "text": "Hi", "ttl": 5, "validity": 1}],
+        },
+        {"to": "+37251000000", "messages": [{"channel": "fax", "text": "Hi"}]},
+        {"to": "+37251000000", "messages": [{"channel": "viber"}], "extra": 1},
+        {"to": "+37251000000", "messages": [SMS]},
+    ]
+    items = [kinds[i % len(kinds)] for i in range(60)]
+    check = shipped()
+    bulk = check.violations(schema_ref("BulkOmnimessage"), {"messages": items})
+    one_by_one = [
+        v
+        for index, item in enumerate(items)
+        for v in check.violations(schema_ref("BulkOmnimessage"), {"messages": [item]})
+        for v in [type(v)(("messages", index, *v.path[2:]), v.message, v.missing)]
+    ]
+    assert len(bulk) <= MAX_PROBLEMS + 1
+    expected = one_by_one[: len(bulk) - 1] if bulk[-1].unlisted else one_by_one
+    assert bulk[: len(expected)] == expected
