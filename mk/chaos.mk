@@ -7,7 +7,7 @@
 #                through the builders, the raw API and the CLI, then Hypothesis junk; the
 #                credentials hunted in DEBUG logs, reprs, exceptions and CLI output; 50
 #                concurrent clients for 30 s against a sandbox subprocess. Prints one table per
-#                part (case, count, expected, ok) and fails if any check failed. About two
+#                part (case, count, expected, ok) and fails if any check failed. About three
 #                minutes. CHAOS_ARGS adds options: --scale 0.1 (a quick look), --only load.
 #
 # Included from the Makefile; uses its BIN and VENV_STAMP. Not part of `make test`, which runs

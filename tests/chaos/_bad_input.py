@@ -284,7 +284,100 @@ def _junk_requests(examples: int, failures: list[str]) -> int:
                 test()
             except Exception as exc:
                 failures.append(f"{type(exc).__name__}: {str(exc)[:300]}")
+        for path, content in HOSTILE_REQUESTS.values():
+            post(path, content, {"Content-Type": "application/json"})
     return count
+
+
+def _deep(depth: int) -> dict[str, Any]:
+    node: dict[str, Any] = {"a": 1}
+    for _ in range(depth):
+        node = {"x": node}
+    return node
+
+
+def _deep_list(depth: int) -> list[Any]:
+    node: list[Any] = []
+    for _ in range(depth):
+        node = [node]
+    return node
+
+
+def _deep_json(depth: int) -> bytes:
+    """An SMS omnimessage whose message holds a mapping ``depth`` deep, as JSON bytes.
+
+    Written out by hand: ``json.dumps`` itself recurses too deep for it.
+    """
+    nested = b'{"x": ' * depth + b'{"a": 1}' + b"}" * depth
+    start = b'{"to": "+37251000000", "messages": [{"channel": "sms", "text": "Hi", "x": '
+    return start + nested + b"}]}"
+
+
+SMS_BODY = {"channel": "sms", "text": "Hi"}
+LONG_TTL = [{**SMS_BODY, "ttl": 10**12}] * 90
+HOSTILE_REQUESTS: dict[str, tuple[str, bytes]] = {
+    "90 SMS with ttl 10**12 (past year 9999)": (
+        "/omnimessage",
+        json.dumps({"to": "+37251000000", "messages": LONG_TTL}).encode(),
+    ),
+    "time_to_send in 8999 with long ttls": (
+        "/omnimessage",
+        json.dumps(
+            {
+                "to": "+37251000000",
+                "time_to_send": "8999-01-01T00:00:00Z",
+                "messages": [{**SMS_BODY, "ttl": 10**10}] * 5,
+            }
+        ).encode(),
+    ),
+    "lone surrogate text with text_store sha256": (
+        "/omnimessage",
+        json.dumps(one({**SMS_BODY, "text": "\ud800"}, text_store="sha256")).encode(),
+    ),
+    "bulk: a valid item, then one past year 9999": (
+        "/omnimessages",
+        json.dumps(
+            {"messages": [one(SMS_BODY), {"to": "+37251000000", "messages": LONG_TTL}]}
+        ).encode(),
+    ),
+    "JSON nested 5,000 deep": ("/omnimessage", b"[" * 5000 + b"]" * 5000),
+    "a mapping nested 2,000 deep": (
+        "/omnimessage",
+        _deep_json(2000),
+    ),
+    "25,000 invalid bulk items": (
+        "/omnimessages",
+        json.dumps({"messages": [{"to": "x", "messages": [{"channel": "sms"}]}] * 25_000}).encode(),
+    ),
+}
+"""Requests the issue found answered 500 or crashing: each must be a 201 or a 4xx."""
+
+HOSTILE_INPUTS: dict[str, Any] = {
+    "a mapping nested 2,000 deep": one({**SMS_BODY, "x": _deep(2000)}),
+    "a list nested 2,000 deep": one({**SMS_BODY, "text": _deep_list(2000)}),
+    "lone surrogate in text": one({**SMS_BODY, "text": "Hi \ud800"}),
+    "lone surrogate in sender": one({**SMS_BODY, "sender": "\udcff"}),
+    "lone surrogate as a key": one({**SMS_BODY, "\ud800": 1}),
+}
+"""Input the issue found passing validation and then failing: each must be refused up front."""
+
+
+def _hostile_inputs() -> list[str]:
+    failures = []
+    for name, body in HOSTILE_INPUTS.items():
+        transport = _Refuse()
+        with Omnichannel(*AUTH, base_url=UNREACHABLE, transport=transport, max_retries=0) as c:
+            try:
+                c.send(body)
+            except InvalidMessageError:
+                pass
+            except Exception as exc:
+                failures.append(f"{name}: {type(exc).__name__}: {str(exc)[:200]}")
+            else:
+                failures.append(f"{name}: accepted")
+        if transport.sent:
+            failures.append(f"{name}: sent")
+    return failures
 
 
 HOSTILE_ANSWERS: list[tuple[str, int, dict[str, str], bytes]] = [
@@ -386,6 +479,12 @@ def junk_checks(tally: Tally, examples: int) -> None:
     failures: list[str] = []
     count = _junk_requests(examples, failures)
     tally.check("sandbox: junk bodies and headers", count, "no 5xx, no crash", failures)
+    tally.check(
+        "client: hostile input",
+        len(HOSTILE_INPUTS),
+        "InvalidMessageError, nothing sent",
+        _hostile_inputs(),
+    )
     failures = []
     count = _junk_answers(examples, failures)
     tally.check(

@@ -208,6 +208,20 @@ def _cases() -> list[Case]:
             cli=(*TO, "--sms", "Hi", "--dlr-url", "https://exa mple.com/dlr"),
         ),
         c(
+            "dlr-url-no-host",
+            "dlr_url names a host (a URL reports are POSTed to)",
+            _edit(chain, _set("dlr_url", "http://")),
+            "dlr_url",
+            cli=(*TO, "--sms", "Hi", "--dlr-url", "http://"),
+        ),
+        c(
+            "dlr-url-bad-port",
+            "dlr_url: a port is 0 to 65535",
+            _edit(chain, _set("dlr_url", "https://[::1]:99999/dlr")),
+            "dlr_url",
+            cli=(*TO, "--sms", "Hi", "--dlr-url", "https://[::1]:99999/dlr"),
+        ),
+        c(
             "text-store-unknown",
             "text_store: nostore, plaintext or sha256",
             _edit(chain, _set("text_store", "encrypted")),

@@ -305,6 +305,7 @@ def kill_campaign(kills: int = 1, up_seconds: float = 1.0) -> Tally:
     workers = [threading.Thread(target=run.sync_worker) for _ in range(3)]
     workers.append(threading.Thread(target=run.async_worker, args=(3,)))
     killed_at: list[float] = []
+    restarted_at = 0.0
     try:
         for worker in workers:
             worker.start()
@@ -314,6 +315,7 @@ def kill_campaign(kills: int = 1, up_seconds: float = 1.0) -> Tally:
             server.kill()
             time.sleep(0.2)
             server.start()
+            restarted_at = time.monotonic()
         time.sleep(up_seconds)
     finally:
         run.stop.set()
@@ -321,8 +323,14 @@ def kill_campaign(kills: int = 1, up_seconds: float = 1.0) -> Tally:
             worker.join(30)
     try:
         last_kill = killed_at[-1] if killed_at else 0.0
-        # Answered after the last kill: by the restarted server, which must know the id.
-        after = [t for t in run.calls if t.ended > last_kill and _ok(t.record)]
+
+        def on_new_server(t: Timed) -> bool:
+            # Started once it was up, or in flight at the kill and retried after a refused
+            # connection: either way answered by the restarted server, which must know the id.
+            retried = len(attempts.by_to[t.record.recipients[0]]) > 1
+            return t.started > restarted_at or (t.started < last_kill < t.ended and retried)
+
+        after = [t for t in run.calls if _ok(t.record) and on_new_server(t)]
         with httpx.Client(base_url=server.url, auth=AUTH, timeout=5) as check:
             unknown_ids = [
                 f"{t.record.recipients[0]}: {t.record.result.omnimessage_id} unknown"  # type: ignore[attr-defined]

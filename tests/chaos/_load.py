@@ -7,10 +7,14 @@ with a small ``--max-stored``, so the cap is reached early and memory must then 
 """
 
 import asyncio
+import concurrent.futures
+import contextlib
+import http.server
 import json
 import statistics
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +27,58 @@ from ._tally import Tally
 
 AUTH = ("demo", "demo-password")
 MAX_STORED = 500
+LEAK_BOUND = 50 * 1024
+"""Bytes a distinct dlr_url may leave behind: the leak fixed in 269b21a left about 870 KB."""
+
+
+class _ReportHandler(http.server.BaseHTTPRequestHandler):
+    server: "_Receiver"
+    protocol_version = "HTTP/1.1"
+    # Without these, each answer waits ~40 ms for Nagle and delayed ACKs (tooling notes).
+    wbufsize = -1
+    disable_nagle_algorithm = True
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.server.count()
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep quiet."""
+
+
+class _Receiver(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int]) -> None:
+        super().__init__(address, _ReportHandler)
+        self._lock = threading.Lock()
+        self._received = 0
+
+    @property
+    def received(self) -> int:
+        """Reports received so far."""
+        with self._lock:
+            return self._received
+
+    def count(self) -> None:
+        """Count one report (handler threads run at once)."""
+        with self._lock:
+            self._received += 1
+
+
+@contextlib.contextmanager
+def _receiver() -> Iterator[_Receiver]:
+    server = _Receiver(("127.0.0.1", 0))
+    thread = threading.Thread(target=server.serve_forever, name="chaos-dlr", daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def rss_bytes(pid: int) -> int:
@@ -48,14 +104,19 @@ class _Results:
     other: list[str] = field(default_factory=list)
 
 
-async def _client(url: str, number: int, until: float, results: _Results) -> None:
+async def _client(
+    url: str, number: int, until: float, results: _Results, dlr_url: str | None
+) -> None:
     async with AsyncOmnichannel(
         *AUTH, base_url=url, max_retries=0, timeout=10, deadline=30
     ) as client:
         sent = 0
         while time.monotonic() < until:
             sent += 1
-            message = Omnimessage(to=f"+3728{number:03d}{sent:05d}", messages=[SMS("Hi")])
+            to = f"+3728{number:03d}{sent:05d}"
+            # A correlation query per omnimessage, as users write them: every dlr_url distinct.
+            dlr = f"{dlr_url}?to={to[1:]}" if dlr_url else None
+            message = Omnimessage(to=to, messages=[SMS("Hi")], dlr_url=dlr)
             for step in ("send", "status"):
                 started = time.monotonic()
                 try:
@@ -119,6 +180,7 @@ def load_campaign(
     window: float = 10.0,
     max_stored: int = MAX_STORED,
     stall: bool = True,
+    dlr: bool = True,
 ) -> Tally:
     """Load a sandbox subprocess and check its answers and memory.
 
@@ -128,6 +190,8 @@ def load_campaign(
         window: Seconds at the start and at the end whose memory is compared.
         max_stored: The server's ``--max-stored``.
         stall: Also time a large invalid request and a read made while it is checked.
+        dlr: Give every omnimessage its own ``dlr_url`` (a local receiver answering 200), so
+            the sandbox's delivery-report machinery is under the same memory check.
 
     Returns:
         The tally.
@@ -138,7 +202,11 @@ def load_campaign(
     )
     results = _Results()
     samples: list[tuple[float, int]] = []
-    with served("--max-stored", str(max_stored), "--speed", "60") as server:
+    with (
+        served("--max-stored", str(max_stored), "--speed", "60") as server,
+        _receiver() if dlr else contextlib.nullcontext(None) as receiver,
+    ):
+        dlr_url = f"http://127.0.0.1:{receiver.server_address[1]}/dlr" if receiver else None
         stop = threading.Event()
         sampler = threading.Thread(target=_sample, args=(server.pid, stop, samples))
         started = time.monotonic()
@@ -146,7 +214,9 @@ def load_campaign(
 
         async def run() -> None:
             until = time.monotonic() + seconds
-            await asyncio.gather(*(_client(server.url, n, until, results) for n in range(clients)))
+            await asyncio.gather(
+                *(_client(server.url, n, until, results, dlr_url) for n in range(clients))
+            )
 
         try:
             asyncio.run(run())
@@ -155,11 +225,16 @@ def load_campaign(
             sampler.join()
         took = time.monotonic() - started
         stalled, waited = _stall(server.url) if stall else (None, None)
+        reports = receiver.received if receiver else 0
     count = len(results.latencies) + len(results.server_errors) + len(results.dropped)
     tally.check("5xx answers", count, "0", results.server_errors)
     tally.check("dropped requests (no answer)", count, "0", results.dropped)
     tally.check("other error answers", count, "0", results.other)
     tally.note("throughput", count, f"{count / took:,.0f} requests/s")
+    if dlr:
+        tally.note(
+            "delivery reports received (each omnimessage its own dlr_url)", reports, f"{reports:,}"
+        )
     tally.note(
         "latency p50 / p99",
         len(results.latencies),
@@ -188,6 +263,8 @@ def load_campaign(
             f"{before / 2**20:.1f} MB -> {after / 2**20:.1f} MB "
             f"(peak {max(rss for _, rss in samples) / 2**20:.1f} MB)"
         )
+    if dlr:
+        dlr_memory_check(tally)
     if stalled is not None and waited is not None:
         tally.note(
             "25,000 invalid bulk items: answer / a status read meanwhile",
@@ -195,3 +272,57 @@ def load_campaign(
             f"{stalled:.2f} s / {waited:.2f} s",
         )
     return tally
+
+
+def dlr_memory_check(tally: Tally, count: int = 200, wait: float = 20.0) -> None:
+    """Send omnimessages that each have their own ``dlr_url``; the server must not keep them.
+
+    The sandbox once kept a report queue, a worker and an HTTP client per distinct URL, for
+    ever (about 850 KB each). Two rounds of ``count`` omnimessages with distinct URLs are sent,
+    each until its reports arrived; resident memory is read after each. The first round grows
+    the heap to what a burst needs (memory a process keeps once it had it); a leak grows it
+    again in the second, by what every URL left behind.
+
+    Args:
+        tally: Where the row goes.
+        count: Omnimessages per round, each with a distinct ``dlr_url``.
+        wait: Seconds each round's reports have to arrive.
+    """
+    rss: list[int] = []
+    missing: list[str] = []
+    with (
+        served("--speed", "600") as server,
+        _receiver() as receiver,
+        httpx.Client(base_url=server.url, auth=AUTH, timeout=30) as client,
+        concurrent.futures.ThreadPoolExecutor(8) as pool,
+    ):
+        url = f"http://127.0.0.1:{receiver.server_address[1]}/dlr"
+        for round_ in range(2):
+            bodies = [
+                {
+                    # Ends in 0: no magic ending, so two reports each (accepted, delivered).
+                    "to": f"+3725{round_}{n:05d}0",
+                    "messages": [{"channel": "sms", "text": "Hi"}],
+                    "dlr_url": f"{url}?round={round_}&n={n}",
+                }
+                for n in range(count)
+            ]
+            list(pool.map(lambda body: client.post("/omnimessage", json=body), bodies))
+            expected = 2 * count * (round_ + 1)
+            limit = time.monotonic() + wait
+            while receiver.received < expected and time.monotonic() < limit:
+                time.sleep(0.1)
+            if receiver.received < expected:
+                missing.append(f"round {round_ + 1}: {receiver.received} of {expected} reports")
+            time.sleep(0.5)
+            rss.append(rss_bytes(server.pid))
+    grown = rss[1] - rss[0]
+    per = grown / count
+    failures = [f"{per / 1024:,.0f} KB per omnimessage"] if per > LEAK_BOUND else []
+    row = tally.check(
+        f"{count} more distinct dlr_urls: server memory after their reports",
+        count,
+        f"under {LEAK_BOUND // 1024} KB per omnimessage",
+        failures + missing,
+    )
+    row.figure = f"{grown / 2**20:+.1f} MB, {per / 1024:,.1f} KB each"
