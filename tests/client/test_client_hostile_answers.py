@@ -242,3 +242,26 @@ def test_httpx_request_lines_of_a_given_client_never_show_credentials(
     assert any(r.name == "httpx" for r in caplog.records)
     for leaked in SECRETS:
         assert leaked not in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("failure", "meaning"),
+    [
+        (
+            httpx.ReadError(""),
+            "ReadError: Failed to receive data from the network (after 1 attempt)",
+        ),
+        (
+            httpx.RemoteProtocolError("Server disconnected without sending a response."),
+            "RemoteProtocolError: Server disconnected without sending a response (after 1 attempt)",
+        ),
+    ],
+)
+def test_transport_errors_read_as_sentences(
+    make_client: Build, failure: Exception, meaning: str
+) -> None:
+    with pytest.raises(ApiConnectionError) as caught:
+        make_client(Script(failure), max_retries=0).send(MESSAGE)
+    text = str(caught.value)
+    assert meaning in text
+    assert ":  " not in text and ". (" not in text and ". after" not in text
