@@ -9,7 +9,7 @@ no call past its deadline by more than one timeout.
 import contextvars
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import anyio
@@ -19,8 +19,10 @@ from messente_omnichannel import (
     ApiError,
     ApiTimeoutError,
     ApiUnreachableError,
+    AsyncOmnichannel,
     InvalidMessageError,
     MessenteError,
+    Omnimessage,
     OmnimessageCreated,
     SendOutcomeUnknownError,
 )
@@ -55,6 +57,16 @@ class CallRecord:
     deadline: float
     timeout: float
     opted_in: bool = False
+
+
+SendManyHook = Callable[
+    [AsyncOmnichannel, Ledger, Sequence[Omnimessage]], Awaitable[list[CallRecord]]
+]
+"""A sender the fault campaign runs beside its own: given a client (its sleep and clock
+virtual), the sandbox's ledger and the omnimessages to send (each with its own recipient), it
+sends them and returns one :class:`CallRecord` per omnimessage (``recipients`` its one ``to``,
+``result`` what became of it: ``OmnimessageCreated`` or the exception).
+"""
 
 
 class VirtualTime:

@@ -6,12 +6,11 @@ and, for a share of the calls, latency beyond the client's read timeout (the san
 processing after the client gave up). Retries wait on a virtual clock, so a deadline of
 seconds costs no seconds.
 
-``send_many`` (issue 10) joins through :data:`EXTRA_SENDERS`: see :data:`SendManyHook`.
+``send_many`` (issue 10) joins through :data:`EXTRA_SENDERS` (see ``_calls.SendManyHook``).
 """
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Sequence
 
 from messente_omnichannel import (
     SMS,
@@ -21,9 +20,10 @@ from messente_omnichannel import (
     Viber,
     WhatsApp,
 )
-from messente_omnichannel.sandbox import Faults, Ledger, ManualClock, Sandbox
+from messente_omnichannel.sandbox import Faults, ManualClock, Sandbox
 
-from ._calls import CallRecord, VirtualTime, check_calls, kinds
+from ._calls import CallRecord, SendManyHook, VirtualTime, check_calls, kinds
+from ._send_many import SENDERS
 from ._tally import Tally
 
 AUTH = ("demo", "demo-password")
@@ -36,16 +36,9 @@ SLOW_TIMEOUT = 0.02
 RATE = 0.04
 """Per fault kind; five kinds make 20 % of requests."""
 
-SendManyHook = Callable[
-    [AsyncOmnichannel, Ledger, Sequence[Omnimessage]], Awaitable[list[CallRecord]]
-]
-"""A sender the campaign runs beside its own: given a client (its sleep and clock virtual, its
-deadline :data:`DEADLINE`), the sandbox's ledger and the omnimessages to send (each with its own
-recipient), it sends them and returns one :class:`CallRecord` per omnimessage (``recipients``
-its one ``to``, ``result`` what became of it: ``OmnimessageCreated`` or the exception).
-"""
-EXTRA_SENDERS: dict[str, SendManyHook] = {}
-"""Senders added to the campaign by name, for example ``EXTRA_SENDERS["send_many"] = ...``."""
+EXTRA_SENDERS: dict[str, SendManyHook] = dict(SENDERS)
+"""Senders run beside the campaign's own, by name: ``send_many``, bulk and one by one
+(``_send_many.py``). Add one as ``EXTRA_SENDERS["name"] = hook`` (a :data:`SendManyHook`)."""
 
 
 def omnimessage(number: int) -> Omnimessage:
@@ -153,6 +146,8 @@ def fault_campaign(sends: int, seed: int = 11) -> Tally:
     Of the calls, 35 % are sync and 35 % async (a quarter of each bulk, of three
     omnimessages), 10 % are not retried (``max_retries=0``, so a ``429`` ends the call), 10 %
     meet latency beyond their read timeout and 10 % opt in to ``retry_uncertain_sends``.
+    Each of :data:`EXTRA_SENDERS` sends 5 % more omnimessages (``send_many`` bulk and one by
+    one), each item judged as one call.
 
     Args:
         sends: The number of calls.
@@ -203,8 +198,8 @@ def fault_campaign(sends: int, seed: int = 11) -> Tally:
                 opted = aclient.with_options(retry_uncertain_sends=True)
                 done += await _async_calls(opted, numbers, share - share // 2, vt, True)
                 for name, hook in EXTRA_SENDERS.items():
-                    tally.note(f"{name}: added by EXTRA_SENDERS", share, "sent")
-                    done += await hook(aclient, sb.ledger, numbers.take(share))
+                    tally.note(f"{name} (EXTRA_SENDERS)", share // 2, "omnimessages sent")
+                    done += await hook(aclient, sb.ledger, numbers.take(share // 2))
                 slow = aclient.with_options(timeout=SLOW_TIMEOUT)
                 sb.faults = _faults(seed + 1, latency=0.05)
                 done += await _async_calls(slow, numbers, share // 2, vt, False)
@@ -226,8 +221,8 @@ def fault_campaign(sends: int, seed: int = 11) -> Tally:
         time.sleep(0.2)
         sb.faults = None
         ledger = sb.ledger
-        if not EXTRA_SENDERS:
-            tally.note("send_many (issue 10)", 0, "not in the campaign yet: see EXTRA_SENDERS")
-        tally.note("how the calls ended", len(records), kinds(records))
+        for kind in sorted({r.kind for r in records}):
+            of_kind = [r for r in records if r.kind == kind]
+            tally.note(f"{kind}: how the calls ended", len(of_kind), kinds(of_kind))
         check_calls(tally, records, ledger)
     return tally
