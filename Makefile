@@ -50,6 +50,9 @@ help:
 	@echo 'make lint             ruff (check, format --check) + mypy --strict; no Node, no sandbox'
 	@echo 'make lint-spec        openapi-spec-validator, redocly lint and lint-spec-links on $(SPEC)'
 	@echo 'make spec-help        targets of the published spec (dist, docs check, TypeScript proofs, breaking check)'
+	@echo 'make dist             the sdist and the wheel of the package into dist/'
+	@echo 'make api-docs         the Python API reference into build/api-docs/ (pdoc; api-docs-check opens it)'
+	@echo 'make test-pythons     the tests not marked slow on Python 3.12 and 3.13 (.venv-3.12, .venv-3.13)'
 	@echo 'make clean            remove .venv, node_modules, build output and caches'
 
 # --- environments ---------------------------------------------------------------------------
@@ -152,7 +155,7 @@ include $(wildcard mk/*.mk)
 
 .PHONY: clean
 clean:
-	rm -rf $(VENV) node_modules build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .schemathesis
+	rm -rf $(VENV) .venv-* node_modules build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .schemathesis
 	rm -f .coverage .coverage.*
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +
