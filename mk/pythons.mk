@@ -2,7 +2,7 @@
 # suite on the default python3 (3.11 here), `make test-pythons` the tests not marked slow on 3.12
 # and 3.13, each in its own .venv-X.Y. CI (.ci/run) runs both.
 #
-# Included by the Makefile, whose PIP_VERSION it reuses.
+# Included by the Makefile.
 
 TEST_PYTHONS ?= 3.12 3.13
 TEST_PYTHON_TARGETS := $(addprefix test-python-,$(TEST_PYTHONS))
@@ -19,12 +19,14 @@ test-pythons: $(TEST_PYTHON_TARGETS)
 $(TEST_PYTHON_TARGETS): test-python-%: .venv-%/.stamp
 	.venv-$*/bin/python -m pytest -m 'not slow' --ignore=tests/contract -p no:schemathesis -q
 
-# Remade from scratch when a pin or the package's dependencies change.
+# Remade from scratch when a pin or the package's dependencies change. The venv's own pip
+# installs (upgrading it first costs more than it saves), without compiling every installed
+# module up front: the tests compile what they import.
 .venv-%/.stamp: requirements-dev.txt pyproject.toml mk/pythons.mk
 	rm -rf .venv-$*
 	"$$(scripts/find-python $*)" -m venv .venv-$*
-	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check pip==$(PIP_VERSION)
 	grep -vE '^($(PYTHONS_SKIP))==' requirements-dev.txt > .venv-$*/requirements.txt
-	.venv-$*/bin/python -m pip install --quiet -r .venv-$*/requirements.txt -e .
+	.venv-$*/bin/python -m pip install --quiet --disable-pip-version-check --no-compile \
+		-r .venv-$*/requirements.txt -e .
 	.venv-$*/bin/python -m pip check
 	touch $@

@@ -30,7 +30,7 @@ def _test_pythons() -> set[str]:
 def test_every_claimed_python_is_tested_in_ci() -> None:
     ci = (REPO / ".ci/run").read_text()
     assert re.search(r"^make test$", ci, re.M)
-    assert re.search(r"^make test-pythons$", ci, re.M)
+    assert re.search(r"^make .*\btest-pythons$", ci, re.M)
     # `make test` runs on .venv's Python (the default python3); test-pythons on the others.
     config = REPO / ".venv/pyvenv.cfg"
     if not config.is_file():
