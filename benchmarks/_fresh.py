@@ -18,12 +18,16 @@ ROOT = Path(__file__).resolve().parents[1]
 BOOT = "import sys; from benchmarks._child import main; main(sys.argv[1:])"
 
 
-def run_child(*args: str, timeout: float = 120) -> str:
+def run_child(
+    *args: str, timeout: float = 120, boot: str = BOOT, python: str = sys.executable
+) -> str:
     """Run ``_child.py`` in a fresh interpreter of this venv.
 
     Args:
         *args: Its arguments.
         timeout: Seconds before it is killed.
+        boot: The code the interpreter runs (another module's ``main(sys.argv[1:])``).
+        python: The interpreter (another venv's, for what this one lacks).
 
     Returns:
         Its stdout.
@@ -32,7 +36,7 @@ def run_child(*args: str, timeout: float = 120) -> str:
         RuntimeError: It failed; the message is the last line of its stderr.
     """
     result = subprocess.run(  # noqa: S603 - this interpreter, code of this directory
-        [sys.executable, "-E", "-s", "-c", BOOT, *args],
+        [python, "-E", "-s", "-c", boot, *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -20,29 +20,31 @@ AUTH = "Basic " + base64.b64encode(f"{USERNAME}:{PASSWORD}".encode()).decode()
 RAW_HEADERS = {"Authorization": AUTH, "Content-Type": "application/json"}
 
 
-def ours_sms(m: Any) -> Any:
+def ours_sms(m: Any, to: str = TO) -> Any:
     """Build the one-channel SMS omnimessage with our builders.
 
     Args:
         m: The ``messente_omnichannel`` module.
+        to: The recipient.
 
     Returns:
         The ``Omnimessage``.
     """
-    return m.Omnimessage(to=TO, messages=[m.SMS(TEXT, sender=SENDER)])
+    return m.Omnimessage(to=to, messages=[m.SMS(TEXT, sender=SENDER)])
 
 
-def messente_sms(api: Any) -> Any:
+def messente_sms(api: Any, to: str = TO) -> Any:
     """Build the one-channel SMS omnimessage with Messente's models.
 
     Args:
         api: The ``messente_api`` module.
+        to: The recipient.
 
     Returns:
         The ``messente_api.Omnimessage``.
     """
     return api.Omnimessage(
-        to=TO, messages=[api.OmnimessageMessagesInner(api.SMS(text=TEXT, sender=SENDER))]
+        to=to, messages=[api.OmnimessageMessagesInner(api.SMS(text=TEXT, sender=SENDER))]
     )
 
 

@@ -1,10 +1,11 @@
 """The benchmark peer: a fixed-response HTTP/1.1 server on loopback, run as its own process.
 
 ``python _peer.py`` prints its port on the first line of stdout, answers every ``POST`` with
-``201`` and one fixed ``OmnimessageCreated`` body (and anything else with ``404``), and stops
-when its stdin closes, printing how many requests and connections it served. A request whose
-path starts with ``/delay/<ms>/`` is answered after that many milliseconds, so one server can
-play both a fast API and a slow one.
+``201`` and one fixed ``OmnimessageCreated`` body (a ``POST .../omnimessages``, the bulk
+endpoint, with that body once per omnimessage of the request; anything else with ``404``), and
+stops when its stdin closes, printing how many requests and connections it served. A request
+whose path starts with ``/delay/<ms>/`` is answered after that many milliseconds, so one server
+can play both a fast API and a slow one.
 
 It is an asyncio protocol rather than ``http.server``: a few microseconds per request, one
 thread for any number of keep-alive connections, and timers instead of sleeping threads for
@@ -46,7 +47,58 @@ RESPONSES = {
     b"POST": _response("201 Created", CREATED),
     b"other": _response("404 Not Found", b'{"errors":[{"title":"Not found"}]}'),
     b"length": _response("411 Length Required", b'{"errors":[]}', close=True),
+    b"bad bulk": _response("400 Bad Request", b'{"errors":[{"title":"Invalid bulk body"}]}'),
 }
+BULK_PATH = b"/omnimessages"
+_BULK: dict[int, tuple[bytes, bytes]] = {}
+
+
+def bulk_count(body: bytes) -> int | None:
+    """Count the omnimessages of a bulk send.
+
+    Args:
+        body: The request body, ``{"messages": [...]}``.
+
+    Returns:
+        How many, or ``None`` if the body is not of that shape.
+    """
+    try:
+        messages = json.loads(body)["messages"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    return len(messages) if isinstance(messages, list) else None
+
+
+def _bulk(count: int) -> tuple[bytes, bytes]:
+    if count not in _BULK:
+        body = b'{"messages":[' + b",".join([CREATED] * count) + b"]}"
+        _BULK[count] = (body, _response("201 Created", body))
+    return _BULK[count]
+
+
+def bulk_body(count: int) -> bytes:
+    """Return the answer to a bulk send of ``count`` omnimessages: ``CREATED`` once for each.
+
+    Args:
+        count: How many omnimessages the request held.
+
+    Returns:
+        The JSON body, encoded once per count and then reused.
+    """
+    return _bulk(count)[0]
+
+
+def bulk_response(body: bytes) -> bytes:
+    """Answer a bulk send whole: status line, headers and :func:`bulk_body`.
+
+    Args:
+        body: The request body.
+
+    Returns:
+        The response (``400`` if the body is no ``{"messages": [...]}``).
+    """
+    count = bulk_count(body)
+    return RESPONSES[b"bad bulk"] if count is None else _bulk(count)[1]
 
 
 class Counters:
@@ -88,13 +140,20 @@ class Exchange(asyncio.Protocol):
                     return
             if len(self._buffer) < end + 4 + length:
                 return
+            body = bytes(self._buffer[end + 4 : end + 4 + length])
             del self._buffer[: end + 4 + length]
             Counters.requests += 1
             method, _, rest = head.partition(b" ")
+            path = rest.partition(b" ")[0].partition(b"?")[0]
             delay = 0.0
-            if rest.startswith(b"/delay/"):
-                delay = int(rest.split(b"/", 3)[2]) / 1000
-            self._send(RESPONSES.get(method.upper(), RESPONSES[b"other"]), delay, close=close)
+            if path.startswith(b"/delay/"):
+                delay = int(path.split(b"/", 3)[2]) / 1000
+            method = method.upper()
+            if method == b"POST" and path.endswith(BULK_PATH):
+                response = bulk_response(body)
+            else:
+                response = RESPONSES.get(method, RESPONSES[b"other"])
+            self._send(response, delay, close=close)
 
     def _send(self, response: bytes, delay: float, *, close: bool) -> None:
         if delay > 0:

@@ -1,20 +1,31 @@
 """The printed result: one Markdown table of figures and ratios, then a line per target."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from benchmarks._timing import Cell
 
 COLUMNS = ("ours", "messente", "httpx")
+HEADERS = (
+    ("ours", "ours", ""),
+    ("messente", "Messente SDK", "ours/Messente"),
+    ("httpx", "raw httpx", "ours/httpx"),
+)
+"""Each column's key, header and the header of ours' ratio to it (none for ours itself)."""
 
 
 @dataclass
 class Target:
-    """A target on one row: ours divided by another column, or ours' own value (``self``)."""
+    """A target on one row: ours divided by another column, or ours' own value (``self``).
+
+    Met when the value is at most ``limit``, or at least ``limit`` when ``at_least`` (a rate).
+    """
 
     against: str
     limit: float
     what: str
+    at_least: bool = False
 
 
 @dataclass
@@ -88,28 +99,33 @@ def verdicts(row: Row) -> list[tuple[Target, float | None, bool | None]]:
             value = ours if isinstance(ours, float) else None
         else:
             value = ratio(row, target.against)
-        out.append((target, value, None if value is None else value <= target.limit))
+        if value is None:
+            out.append((target, None, None))
+        else:
+            ok = value >= target.limit if target.at_least else value <= target.limit
+            out.append((target, value, ok))
     return out
 
 
-def table(rows: list[Row]) -> str:
+def table(rows: list[Row], headers: Sequence[tuple[str, str, str]] = HEADERS) -> str:
     """Render the rows as one Markdown table.
 
     Args:
         rows: The rows.
+        headers: The columns, as in :data:`HEADERS`.
 
     Returns:
         The table.
     """
-    lines = [
-        "| figure | ours | Messente SDK | raw httpx | ours/Messente | ours/httpx | target | met? |",
-        "|" + "---|" * 8,
-    ]
+    keys = [key for key, _, _ in headers]
+    against = [(key, title) for key, _, title in headers if title]
+    head = ["figure", *(h for _, h, _ in headers), *(t for _, t in against), "target", "met?"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         checks = verdicts(row)
         met = " / ".join("?" if ok is None else "yes" if ok else "NO" for _, _, ok in checks)
-        cells = [fmt(row.cells.get(k), row.unit) for k in COLUMNS]
-        ratios = [fmt(ratio(row, k), "x") for k in ("messente", "httpx")]
+        cells = [fmt(row.cells.get(k), row.unit) for k in keys]
+        ratios = [fmt(ratio(row, k), "x") for k, _ in against]
         target = "; ".join(t.what for t in row.targets) or "-"
         lines.append("| " + " | ".join([row.label, *cells, *ratios, target, met or "-"]) + " |")
     return "\n".join(lines)
@@ -138,11 +154,12 @@ def target_lines(rows: list[Row]) -> list[str]:
     return lines
 
 
-def as_json(row: Row) -> dict[str, Any]:
+def as_json(row: Row, columns: Sequence[str] = COLUMNS) -> dict[str, Any]:
     """Return a row as JSON.
 
     Args:
         row: The row.
+        columns: The keys of its columns, ``ours`` first.
 
     Returns:
         Its figures, ratios and targets.
@@ -150,9 +167,8 @@ def as_json(row: Row) -> dict[str, Any]:
     return {
         "figure": row.label,
         "unit": row.unit,
-        **{k: row.cells.get(k) for k in COLUMNS},
-        "ours/messente": ratio(row, "messente"),
-        "ours/httpx": ratio(row, "httpx"),
+        **{k: row.cells.get(k) for k in columns},
+        **{f"ours/{k}": ratio(row, k) for k in columns if k != "ours"},
         "targets": [
             {"target": t.what, "limit": t.limit, "value": v, "met": ok}
             for t, v, ok in verdicts(row)

@@ -6,6 +6,11 @@
 #                a line per target, the figures also in $(BENCH_JSON). About two minutes.
 #                BENCH_ARGS adds options: --scale 0.2 (a quick look), --profile 2000 (where
 #                ours' sync send spends its time), --no-throughput, --budget SECONDS.
+#                Then benchmarks/bench_campaign.py (send_many beside Messente's loops, thread
+#                pools and bulk endpoint; the figures also in $(BENCH_CAMPAIGN_JSON); a few
+#                minutes): BENCH_CAMPAIGN_ARGS="--scale 0.1" is a quick look. Its in-process
+#                sandbox rows run in .venv (the sandbox extra's uvicorn brings click, which
+#                httpx imports when installed: in the bench venv it would skew every import row).
 #
 # Included from the Makefile; uses its PYTHON and PIP_VERSION. Not part of `make test`: it
 # measures, it checks nothing.
@@ -17,6 +22,8 @@ BENCH_STAMP := $(BENCH_VENV)/.stamp
 BENCH_CONSTRAINTS := $(BENCH_VENV)/constraints.txt
 BENCH_JSON ?= build/bench-client.json
 BENCH_ARGS ?=
+BENCH_CAMPAIGN_JSON ?= build/bench-campaign.json
+BENCH_CAMPAIGN_ARGS ?=
 
 # Every distribution the bench venv holds, pinned (the benchmark names any it finds unpinned).
 # Messente's SDK and what it needs:
@@ -25,7 +32,8 @@ BENCH_PINS := messente-api==2.7.0 pydantic==2.14.4 pydantic-core==2.50.5 annotat
 	urllib3==2.8.0
 # What our package needs, at the versions requirements-dev.txt gives the dev venv:
 BENCH_PINS += anyio==4.16.0 attrs==26.1.0 httpx==0.28.1 httpcore==1.0.9 h11==0.16.0 idna==3.20 \
-	certifi==2026.10.19.post1 jsonschema-rs==0.60.3 sniffio==1.3.1
+	certifi==2026.10.19.post1 jsonschema-rs==0.60.3 sniffio==1.3.1 aiolimiter==1.3.0 tqdm==4.70.1 \
+	gsm0338==1.1.0
 # Its aiohttp extra (AsyncOmnichannel's default transport when installed; the benchmark measures
 # ours without it too, by hiding aiohttp from imports):
 BENCH_PINS += aiohttp==3.14.5 httpx-aiohttp==0.2.0 aiohappyeyeballs==2.7.1 aiosignal==1.4.0 \
@@ -60,3 +68,5 @@ $(BENCH_STAMP): $(BENCH_BASE_STAMP) $(BENCH_SOURCES)
 .PHONY: bench
 bench: $(BENCH_STAMP)
 	$(BENCH_PY) -m benchmarks.bench_client --pins $(BENCH_CONSTRAINTS) --json $(BENCH_JSON) $(BENCH_ARGS)
+	$(BENCH_PY) -m benchmarks.bench_campaign --pins $(BENCH_CONSTRAINTS) --json $(BENCH_CAMPAIGN_JSON) \
+		--sandbox-python $(BIN)/python $(BENCH_CAMPAIGN_ARGS)
