@@ -13,7 +13,7 @@ from collections.abc import Callable
 from ._bad_input import bad_input_campaign
 from ._faults import fault_campaign
 from ._kill import kill_campaign
-from ._load import load_campaign
+from ._load import load_part
 from ._secrets import secrets_campaign
 from ._tally import Tally
 
@@ -24,7 +24,7 @@ def _parts(scale: float) -> dict[str, Callable[[], Tally]]:
         "kill": lambda: kill_campaign(kills=max(round(3 * scale), 1), up_seconds=2.0 * scale),
         "bad-input": lambda: bad_input_campaign(examples=max(int(1000 * scale), 20)),
         "secrets": secrets_campaign,
-        "load": lambda: load_campaign(50, 30.0 * scale, 10.0 * scale),
+        "load": lambda: load_part(scale),
     }
 
 

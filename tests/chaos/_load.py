@@ -9,12 +9,11 @@ with a small ``--max-stored``, so the cap is reached early and memory must then 
 import asyncio
 import concurrent.futures
 import contextlib
-import http.server
+import dataclasses
 import json
 import statistics
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,63 +21,14 @@ import httpx
 
 from messente_omnichannel import SMS, ApiConnectionError, ApiError, AsyncOmnichannel, Omnimessage
 
-from ._kill import served
+from ._kill import free_port, served
+from ._receiver import receiver
 from ._tally import Tally
 
 AUTH = ("demo", "demo-password")
 MAX_STORED = 500
 LEAK_BOUND = 50 * 1024
 """Bytes a distinct dlr_url may leave behind: the leak fixed in 269b21a left about 870 KB."""
-
-
-class _ReportHandler(http.server.BaseHTTPRequestHandler):
-    server: "_Receiver"
-    protocol_version = "HTTP/1.1"
-    # Without these, each answer waits ~40 ms for Nagle and delayed ACKs (tooling notes).
-    wbufsize = -1
-    disable_nagle_algorithm = True
-
-    def do_POST(self) -> None:
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.server.count()
-        self.send_response(200)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep quiet."""
-
-
-class _Receiver(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int]) -> None:
-        super().__init__(address, _ReportHandler)
-        self._lock = threading.Lock()
-        self._received = 0
-
-    @property
-    def received(self) -> int:
-        """Reports received so far."""
-        with self._lock:
-            return self._received
-
-    def count(self) -> None:
-        """Count one report (handler threads run at once)."""
-        with self._lock:
-            self._received += 1
-
-
-@contextlib.contextmanager
-def _receiver() -> Iterator[_Receiver]:
-    server = _Receiver(("127.0.0.1", 0))
-    thread = threading.Thread(target=server.serve_forever, name="chaos-dlr", daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def rss_bytes(pid: int) -> int:
@@ -99,6 +49,7 @@ def rss_bytes(pid: int) -> int:
 @dataclass
 class _Results:
     latencies: list[float] = field(default_factory=list)
+    created: int = 0
     server_errors: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
@@ -113,7 +64,7 @@ async def _client(
         sent = 0
         while time.monotonic() < until:
             sent += 1
-            to = f"+3728{number:03d}{sent:05d}"
+            to = f"+3728{number:03d}{sent:04d}0"  # ends in 0: two reports, no magic ending
             # A correlation query per omnimessage, as users write them: every dlr_url distinct.
             dlr = f"{dlr_url}?to={to[1:]}" if dlr_url else None
             message = Omnimessage(to=to, messages=[SMS("Hi")], dlr_url=dlr)
@@ -122,6 +73,7 @@ async def _client(
                 try:
                     if step == "send":
                         created = await client.send(message)
+                        results.created += 1
                     else:
                         await client.status(created.omnimessage_id)
                 except ApiError as error:
@@ -180,7 +132,8 @@ def load_campaign(
     window: float = 10.0,
     max_stored: int = MAX_STORED,
     stall: bool = True,
-    dlr: bool = True,
+    dlr: bool = False,
+    drain: float = 60.0,
 ) -> Tally:
     """Load a sandbox subprocess and check its answers and memory.
 
@@ -190,8 +143,10 @@ def load_campaign(
         window: Seconds at the start and at the end whose memory is compared.
         max_stored: The server's ``--max-stored``.
         stall: Also time a large invalid request and a read made while it is checked.
-        dlr: Give every omnimessage its own ``dlr_url`` (a local receiver answering 200), so
-            the sandbox's delivery-report machinery is under the same memory check.
+        dlr: Give every omnimessage its own ``dlr_url`` (a receiver process answering 200),
+            so the sandbox's delivery reports are under the same checks; then wait up to
+            ``drain`` seconds for every report to arrive.
+        drain: Seconds the reports have, after the load, to arrive.
 
     Returns:
         The tally.
@@ -204,9 +159,9 @@ def load_campaign(
     samples: list[tuple[float, int]] = []
     with (
         served("--max-stored", str(max_stored), "--speed", "60") as server,
-        _receiver() if dlr else contextlib.nullcontext(None) as receiver,
+        receiver(free_port()) if dlr else contextlib.nullcontext(None) as reports_to,
     ):
-        dlr_url = f"http://127.0.0.1:{receiver.server_address[1]}/dlr" if receiver else None
+        dlr_url = reports_to.url if reports_to else None
         stop = threading.Event()
         sampler = threading.Thread(target=_sample, args=(server.pid, stop, samples))
         started = time.monotonic()
@@ -225,16 +180,27 @@ def load_campaign(
             sampler.join()
         took = time.monotonic() - started
         stalled, waited = _stall(server.url) if stall else (None, None)
-        reports = receiver.received if receiver else 0
+        reports = at_end = reports_to.received if reports_to else 0
+        drained = 0.0
+        if reports_to is not None:
+            limit = time.monotonic() + drain
+            while reports < 2 * results.created and time.monotonic() < limit:
+                time.sleep(0.25)
+                reports = reports_to.received
+            drained = time.monotonic() - started - took
     count = len(results.latencies) + len(results.server_errors) + len(results.dropped)
     tally.check("5xx answers", count, "0", results.server_errors)
     tally.check("dropped requests (no answer)", count, "0", results.dropped)
     tally.check("other error answers", count, "0", results.other)
     tally.note("throughput", count, f"{count / took:,.0f} requests/s")
     if dlr:
-        tally.note(
-            "delivery reports received (each omnimessage its own dlr_url)", reports, f"{reports:,}"
+        row = tally.check(
+            "delivery reports: every one arrives (each omnimessage its own dlr_url)",
+            2 * results.created,
+            f"all within {drain:g} s of the load's end",
+            [f"{reports:,} of {2 * results.created:,}"] if reports < 2 * results.created else [],
         )
+        row.figure = f"{reports:,} by {drained:.1f} s after the load, {at_end:,} during it"
     tally.note(
         "latency p50 / p99",
         len(results.latencies),
@@ -263,8 +229,6 @@ def load_campaign(
             f"{before / 2**20:.1f} MB -> {after / 2**20:.1f} MB "
             f"(peak {max(rss for _, rss in samples) / 2**20:.1f} MB)"
         )
-    if dlr:
-        dlr_memory_check(tally)
     if stalled is not None and waited is not None:
         tally.note(
             "25,000 invalid bulk items: answer / a status read meanwhile",
@@ -292,11 +256,11 @@ def dlr_memory_check(tally: Tally, count: int = 200, wait: float = 20.0) -> None
     missing: list[str] = []
     with (
         served("--speed", "600") as server,
-        _receiver() as receiver,
+        receiver(free_port()) as reports_to,
         httpx.Client(base_url=server.url, auth=AUTH, timeout=30) as client,
         concurrent.futures.ThreadPoolExecutor(8) as pool,
     ):
-        url = f"http://127.0.0.1:{receiver.server_address[1]}/dlr"
+        url = reports_to.url
         for round_ in range(2):
             bodies = [
                 {
@@ -310,10 +274,10 @@ def dlr_memory_check(tally: Tally, count: int = 200, wait: float = 20.0) -> None
             list(pool.map(lambda body: client.post("/omnimessage", json=body), bodies))
             expected = 2 * count * (round_ + 1)
             limit = time.monotonic() + wait
-            while receiver.received < expected and time.monotonic() < limit:
+            while reports_to.received < expected and time.monotonic() < limit:
                 time.sleep(0.1)
-            if receiver.received < expected:
-                missing.append(f"round {round_ + 1}: {receiver.received} of {expected} reports")
+            if reports_to.received < expected:
+                missing.append(f"round {round_ + 1}: {reports_to.received} of {expected} reports")
             time.sleep(0.5)
             rss.append(rss_bytes(server.pid))
     grown = rss[1] - rss[0]
@@ -326,3 +290,22 @@ def dlr_memory_check(tally: Tally, count: int = 200, wait: float = 20.0) -> None
         failures + missing,
     )
     row.figure = f"{grown / 2**20:+.1f} MB, {per / 1024:,.1f} KB each"
+
+
+def load_part(scale: float = 1.0) -> Tally:
+    """The load part of ``make chaos``: plain load, load with reports, distinct dlr_urls.
+
+    Args:
+        scale: 1 for 50 clients for 30 s (then 15 s with a ``dlr_url`` each).
+
+    Returns:
+        One tally of the three.
+    """
+    tally = load_campaign(50, 30.0 * scale, 10.0 * scale)
+    with_reports = load_campaign(50, 15.0 * scale, 5.0 * scale, stall=False, dlr=True)
+    tally.rows += [
+        dataclasses.replace(row, case=f"with a dlr_url each: {row.case}")
+        for row in with_reports.rows
+    ]
+    dlr_memory_check(tally)
+    return tally
