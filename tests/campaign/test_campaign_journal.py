@@ -1,5 +1,6 @@
 """Resumable campaigns: the journal records every item, and a second run sends only the rest."""
 
+import contextlib
 import sqlite3
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def test_sqlite_journal_round_trip(tmp_path: Path) -> None:
 
 def test_a_database_that_is_not_a_journal_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
-    with sqlite3.connect(path) as db:
+    with contextlib.closing(sqlite3.connect(path)) as db:
         db.execute("CREATE TABLE customers (id INTEGER)")
     with pytest.raises(ValueError, match="not a campaign journal"):
         SqliteJournal(path)
