@@ -7,7 +7,7 @@ import httpx
 import pytest
 from benchmarks._campaign_child import Case, null_handler, run_case
 from benchmarks._peer import CREATED
-from benchmarks.bench_campaign import Measured, Plan, build_rows, cases, edges
+from benchmarks.bench_campaign import Measured, Plan, build_rows, cases, combined, edges, schedule
 
 ONE = {"to": "+37251000000", "messages": [{"channel": "sms", "sender": "B", "text": "Hi"}]}
 
@@ -61,3 +61,14 @@ def test_rows_compare_ours_with_the_best_pool_and_name_the_case_behind() -> None
     assert by_number["3b"].cells == {"ours": 44.0, "against": 45.0}
     assert behind["2b"] == "ours async"
     assert {cases(plan, "u")[name].kind for name in behind.values()} == {"ours"}
+
+
+def test_journal_pairs_run_in_turns_and_their_median_counts() -> None:
+    plan = Plan(count=100, sandbox=50, million=1000, loop_budget=2, budget=5, million_budget=9)
+    order = schedule(cases(plan, "u"))
+    assert order[1:5] == ["ours sync", "ours sync journal"] * 2
+    assert order.count("ours sync bulk journal") == 3
+    assert order.count("Messente loop") == 1
+    runs = [Measured(300.0, 50.0), Measured(100.0, 52.0), Measured(200.0, 51.0)]
+    assert (combined(runs).rate, combined(runs).rss) == (200.0, 52.0)
+    assert combined([Measured(1.0, 1.0), Measured("error: x", "error: x")]).rate == "error: x"
