@@ -78,6 +78,10 @@ class ChannelMessage:
         """
         return copy.deepcopy(self._fields)
 
+    def _json(self) -> dict[str, Any]:
+        """Return the message's own fields, not a copy: for encoding only, never to change."""
+        return self._fields
+
     def __eq__(self, other: object) -> bool:
         """Compare by channel and fields."""
         if not isinstance(other, ChannelMessage):

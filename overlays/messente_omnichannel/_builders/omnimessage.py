@@ -70,10 +70,15 @@ class Omnimessage:
         Returns:
             A new dict.
         """
+        return self._json(copy=True)
+
+    def _json(self, *, copy: bool = False) -> dict[str, Any]:
+        """Return the API's JSON; without ``copy``, sharing the messages' fields (to encode)."""
         return compact(
             to=self.to,
             messages=[
-                m.to_dict() if isinstance(m, ChannelMessage) else dict(m) for m in self.messages
+                (m.to_dict() if copy else m._json()) if isinstance(m, ChannelMessage) else dict(m)
+                for m in self.messages
             ],
             dlr_url=self.dlr_url,
             text_store=None if self.text_store is None else str(self.text_store),

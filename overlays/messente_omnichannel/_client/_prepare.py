@@ -20,7 +20,9 @@ MessageLike = Omnimessage | Mapping[str, Any]
 
 def _as_json(message: MessageLike) -> dict[str, Any]:
     if isinstance(message, Omnimessage):
-        return message.to_dict()
+        # Not a copy: validating and encoding only read it (the deep copy of to_dict() cost
+        # about a quarter of preparing an omnimessage).
+        return message._json()
     if isinstance(message, Mapping):
         return dict(message)
     raise InvalidMessageError(
