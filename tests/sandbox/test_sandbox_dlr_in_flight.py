@@ -8,12 +8,17 @@ the answers, and most reports were never delivered. Concurrency is counted here,
 import asyncio
 import collections
 import json
+import sys
 
 import httpx
+import pytest
 
+from messente_omnichannel._asgi import Receive, Scope, Send
+from messente_omnichannel._client._aiohttp import CorrectedAiohttpTransport
 from messente_omnichannel._reports._signature import SIGNATURE_HEADER, verify
+from messente_omnichannel._serving import background_server
 from messente_omnichannel.sandbox import ManualClock, Sandbox
-from messente_omnichannel.sandbox._dlr import MAX_IN_FLIGHT
+from messente_omnichannel.sandbox._dlr import ATTEMPTS_KEPT, MAX_IN_FLIGHT, network_transport
 
 AUTH = ("demo", "demo-password")
 URLS = 200
@@ -109,3 +114,86 @@ def test_the_bound_is_the_dispatchers_and_a_smaller_one_holds() -> None:
         sb.flush_reports()
         assert receiver.most == 3
         assert sum(len(statuses) for statuses in receiver.statuses.values()) == 60
+
+
+class CountingApp:
+    """A real receiver (ASGI, served on loopback) counting the reports in flight."""
+
+    def __init__(self) -> None:
+        self.in_flight = 0
+        self.most = 0
+        self.statuses: dict[str, list[str]] = collections.defaultdict(list)
+        self.unsigned = 0
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        try:
+            body, more = b"", True
+            while more:
+                message = await receive()
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+            headers = dict(scope["headers"])
+            if not verify(body, headers[SIGNATURE_HEADER.lower().encode()].decode(), AUTH[1]):
+                self.unsigned += 1
+            self.statuses[scope["query_string"].decode()].append(json.loads(body)["status"])
+            for _ in range(3):
+                await asyncio.sleep(0)
+        finally:
+            self.in_flight -= 1
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+
+def test_reports_over_the_network_are_bounded_by_the_transports_connections() -> None:
+    app = CountingApp()
+    with (
+        background_server(app, "127.0.0.1", 0, thread_name="test-dlr-receiver") as (host, port),
+        Sandbox(clock=ManualClock()) as sb,
+    ):
+        queries = [f"message={n}" for n in range(100)]
+        urls = [f"http://{host}:{port}/dlr?{query}" for query in queries]
+        _send(sb, urls, [{"channel": "sms", "text": "Hi"}], "+37251000000")
+        sb.clock.advance(10)
+        sb.flush_reports(timeout=30)
+        assert app.most <= MAX_IN_FLIGHT
+        assert app.statuses == {query: ["ACCEPTD", "DELIVRD"] for query in queries}
+        assert app.unsigned == 0
+        assert [a.status_code for a in sb.report_attempts] == [200] * 200
+
+
+def test_the_network_transport_is_aiohttps_with_the_bound_as_its_connections() -> None:
+    transport = network_transport(7)
+    assert isinstance(transport, CorrectedAiohttpTransport)
+    assert transport.limits.max_connections == 7
+
+
+def test_only_the_latest_attempts_are_kept() -> None:
+    receiver = CountingReceiver()
+    chain = [{"channel": "viber", "text": "Hi"}, {"channel": "sms", "text": "Hi"}]
+    count = ATTEMPTS_KEPT // 4 + 10  # four reports each: 40 more attempts than are kept
+    with Sandbox(clock=ManualClock(), dlr_transport=httpx.MockTransport(receiver)) as sb:
+        _send(
+            sb,
+            [f"https://receiver.example/dlr?message={n}" for n in range(count)],
+            chain,
+            "+37251000001",
+        )
+        sb.clock.advance(10)
+        sb.flush_reports()
+        attempts = sb.report_attempts
+        assert sum(len(statuses) for statuses in receiver.statuses.values()) == 4 * count
+        assert len(attempts) == ATTEMPTS_KEPT == 1_000
+        assert attempts[-1].report.payload["status"] == "DELIVRD"
+
+
+def test_without_aiohttp_the_network_transport_is_httpxs_with_the_same_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "messente_omnichannel._client._aiohttp", None)
+    transport = network_transport(7)
+    assert type(transport) is httpx.AsyncHTTPTransport
+    assert transport._pool._max_connections == 7

@@ -142,7 +142,7 @@ class Sandbox(Generic[ClockT]):
 
     @property
     def report_attempts(self) -> list[ReportAttempt]:
-        """Every attempt to deliver a delivery report so far, in order."""
+        """The attempts to deliver a delivery report so far, in order: the last 1,000."""
         return list(self._dispatcher.attempts)
 
     def async_transport(self) -> httpx.AsyncBaseTransport:
