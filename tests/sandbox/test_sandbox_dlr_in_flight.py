@@ -17,7 +17,7 @@ from messente_omnichannel._asgi import Receive, Scope, Send
 from messente_omnichannel._client._aiohttp import CorrectedAiohttpTransport
 from messente_omnichannel._reports._signature import SIGNATURE_HEADER, verify
 from messente_omnichannel._serving import background_server
-from messente_omnichannel.sandbox import ManualClock, Sandbox
+from messente_omnichannel.sandbox import ManualClock, Sandbox, _server
 from messente_omnichannel.sandbox._dlr import ATTEMPTS_KEPT, MAX_IN_FLIGHT, network_transport
 
 AUTH = ("demo", "demo-password")
@@ -197,3 +197,18 @@ def test_without_aiohttp_the_network_transport_is_httpxs_with_the_same_bound(
     transport = network_transport(7)
     assert type(transport) is httpx.AsyncHTTPTransport
     assert transport._pool._max_connections == 7
+
+
+def test_the_served_sandbox_loads_the_report_transport_before_it_serves(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[bool] = []
+
+    class Server:
+        def run(self, sockets: object) -> None:
+            loaded.append("messente_omnichannel._client._aiohttp" in sys.modules)
+
+    monkeypatch.delitem(sys.modules, "messente_omnichannel._client._aiohttp")
+    monkeypatch.setattr(_server, "make_server", lambda *args, **kwargs: Server())
+    assert _server.serve(["--port", "0"]) == 0
+    assert loaded == [True]

@@ -5,6 +5,7 @@ import sys
 from collections.abc import Sequence
 
 from messente_omnichannel._serving import http_url, make_server
+from messente_omnichannel.sandbox._dlr import preload_network_transport
 from messente_omnichannel.sandbox._faults import QUIET_DROPS, Faults
 from messente_omnichannel.sandbox._state import DEFAULT_MAX_STORED
 
@@ -126,6 +127,7 @@ def serve(argv: Sequence[str] | None = None) -> int:
         print(f"account: {DEMO_USERNAME}:{DEMO_PASSWORD} (the demo account)", file=sys.stderr)
     else:
         print(f"accounts: {users}", file=sys.stderr)
+    preload_network_transport()
     with sandbox, sock:
         server = make_server(
             sandbox.app,
