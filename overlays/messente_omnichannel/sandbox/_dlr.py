@@ -185,8 +185,8 @@ class ReportDispatcher:
     )
     _pending: int = 0
     _idle: threading.Condition = field(default_factory=threading.Condition)
-    # Only URLs with reports waiting have a queue and a worker: both go when it drains, so a
-    # per-message query string in every dlr_url leaves nothing behind.
+    # Only URLs with reports waiting have a queue: it goes when it drains, and the workers when
+    # no URL is left, so a per-message query string in every dlr_url leaves nothing behind.
     _queues: "dict[str, collections.deque[Report]]" = field(default_factory=dict)
     # URLs with reports waiting and no worker on them; a URL is here or with one worker, never
     # both, which keeps its reports in order.
