@@ -132,7 +132,34 @@ def _index(result: ItemResult) -> int:
     return result.index
 
 
-class AsyncCampaign:
+class _Run:
+    """What both handles of a campaign show: its tally, and the results its loop never took."""
+
+    def __init__(self) -> None:
+        self._engine: Engine | None = None
+        self._unread: list[ItemResult] = []
+        # Results taken from the engine but not yet yielded: unread if the loop stops here.
+        self._batch: deque[ItemResult] = deque()
+
+    @property
+    def summary(self) -> CampaignSummary:
+        """The tally so far; final once the run is over (its ``with`` block left)."""
+        if self._engine is None:
+            return CampaignSummary()
+        return self._engine.summary
+
+    @property
+    def unread(self) -> list[ItemResult]:
+        """After a run that stopped early: the results the loop never took, by index.
+
+        Those already done but not yet iterated, and the items still open when it stopped
+        (``UNKNOWN`` if their request was in flight, else ``NOT_SENT``). With the results the
+        loop took, every item taken from the source is in exactly one of the two.
+        """
+        return list(self._unread)
+
+
+class AsyncCampaign(_Run):
     """A running :meth:`AsyncOmnichannel.send_many`: iterate it inside ``async with``.
 
     Example:
@@ -152,33 +179,13 @@ class AsyncCampaign:
         settings: Settings,
         close_client: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        super().__init__()
         self._client = client
         self._source = source
         self._settings = settings
         self._resources = _Resources(settings, close_client)
-        self._engine: Engine | None = None
         self._task_group: anyio.abc.TaskGroup | None = None
         self._raised = False
-        self._unread: list[ItemResult] = []
-        # Results taken from the engine but not yet yielded: unread if the loop stops here.
-        self._batch: deque[ItemResult] = deque()
-
-    @property
-    def summary(self) -> CampaignSummary:
-        """The tally so far; final once the ``async with`` block is left."""
-        if self._engine is None:
-            return CampaignSummary()
-        return self._engine.summary
-
-    @property
-    def unread(self) -> list[ItemResult]:
-        """After a run that stopped early: the results the loop never took, by index.
-
-        Those already done but not yet iterated, and the items still open when it stopped
-        (``UNKNOWN`` if their request was in flight, else ``NOT_SENT``). With the results the
-        loop took, every item taken from the source is in exactly one of the two.
-        """
-        return list(self._unread)
 
     async def __aenter__(self) -> Self:
         """Start sending."""
@@ -235,7 +242,7 @@ class AsyncCampaign:
             raise engine.error
 
 
-class Campaign:
+class Campaign(_Run):
     """A running :meth:`Omnichannel.send_many`: iterate it for the results.
 
     Example:
@@ -256,32 +263,12 @@ class Campaign:
         settings: Settings,
         close_client: Callable[[AsyncOmnichannel], Awaitable[None]],
     ) -> None:
+        super().__init__()
         self._make_client = make_client
         self._source = source
         self._settings = settings
         self._close_client = close_client
-        self._engine: Engine | None = None
         self._iterator: Iterator[ItemResult] | None = None
-        self._unread: list[ItemResult] = []
-        # Results taken from the engine but not yet yielded: unread if the loop stops here.
-        self._batch: deque[ItemResult] = deque()
-
-    @property
-    def summary(self) -> CampaignSummary:
-        """The tally so far; final once iteration ends or the ``with`` block is left."""
-        if self._engine is None:
-            return CampaignSummary()
-        return self._engine.summary
-
-    @property
-    def unread(self) -> list[ItemResult]:
-        """After a run that stopped early: the results the loop never took, by index.
-
-        Those already done but not yet iterated, and the items still open when it stopped
-        (``UNKNOWN`` if their request was in flight, else ``NOT_SENT``). With the results the
-        loop took, every item taken from the source is in exactly one of the two.
-        """
-        return list(self._unread)
 
     def __iter__(self) -> Iterator[ItemResult]:
         """Start sending, and iterate the results as they complete.
