@@ -330,19 +330,11 @@ def dlr_url_problems(data: Any, prefix: Path = ()) -> list[Violation]:
     Returns:
         One problem per ``dlr_url`` that no report could be POSTed to.
     """
-    if not isinstance(data, Mapping):
-        return []
-    if "to" not in data:
-        items = data.get("messages")
-        if not isinstance(items, list):
-            return []
-        return [
-            found
-            for index, item in enumerate(items)
-            if isinstance(item, Mapping) and "to" in item
-            for found in dlr_url_problems(item, (*prefix, "messages", index))
-        ]
-    url = data.get("dlr_url")
+    return [found for path, item in _omnimessages(data, prefix) for found in _dlr_url(item, path)]
+
+
+def _dlr_url(omnimessage: Mapping[str, Any], prefix: Path) -> list[Violation]:
+    url = omnimessage.get("dlr_url")
     if not isinstance(url, str) or not _HTTP_URL.match(url):
         return []  # absent or not http(s): the schema check has the last word
     where = (*prefix, "dlr_url")
@@ -432,29 +424,37 @@ def send_time_problems(data: Any, prefix: Path = ()) -> list[Violation]:
     Returns:
         One problem per ``time_to_send`` without a timezone whose date does not exist.
     """
-    if not isinstance(data, Mapping):
-        return []
-    if "to" not in data:
-        items = data.get("messages")
-        if not isinstance(items, list):
-            return []
-        return [
-            found
-            for index, item in enumerate(items)
-            if isinstance(item, Mapping) and "to" in item
-            for found in send_time_problems(item, (*prefix, "messages", index))
-        ]
-    value = data.get("time_to_send")
-    if not isinstance(value, str):
-        return []
+    return [
+        Violation((*path, "time_to_send"), f"is not a date that exists: {_show(value)}")
+        for path, item in _omnimessages(data, prefix)
+        if isinstance(value := item.get("time_to_send"), str) and not _naive_date_exists(value)
+    ]
+
+
+def _naive_date_exists(value: str) -> bool:
+    """Whether a ``time_to_send`` without a timezone names a real date (others: ``True``)."""
     match = _DATETIME.match(value)
     if match is None or match.group(8, 9) != (None, None):
-        return []  # absent, malformed or with an offset: the schema check has the last word
+        return True  # malformed or with an offset: the schema check has the last word
     try:
         parse_datetime(value)
     except ValueError:
-        return [Violation((*prefix, "time_to_send"), f"is not a date that exists: {_show(value)}")]
-    return []
+        return False
+    return True
+
+
+def _omnimessages(data: Any, prefix: Path) -> Iterator[tuple[Path, Mapping[str, Any]]]:
+    """Yield an omnimessage, or each omnimessage of a bulk request, with its path."""
+    if not isinstance(data, Mapping):
+        return
+    if "to" in data:
+        yield prefix, data
+        return
+    items = data.get("messages")
+    if isinstance(items, list):
+        for index, item in enumerate(items):
+            if isinstance(item, Mapping) and "to" in item:
+                yield (*prefix, "messages", index), item
 
 
 def _rcs_messages(data: Any, prefix: Path) -> Iterator[tuple[Path, Mapping[str, Any]]]:
