@@ -10,21 +10,22 @@ import copy
 import csv
 import json
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
 from messente_omnichannel._builders.omnimessage import Omnimessage
 from messente_omnichannel._campaign._results import CampaignSummary, ItemResult, ItemStatus
+from messente_omnichannel._cli._channels import BY_CHANNEL
 from messente_omnichannel._cli._commands import api_client, build_message
 from messente_omnichannel._cli._output import Exit, Printer
+from messente_omnichannel._client._prepare import prepare_omnimessage
 from messente_omnichannel._errors import InvalidMessageError, MessenteError, Problem
 from messente_omnichannel._sms_parts import omnimessage_sms_parts
 
-_TEMPLATED = ("to", "dlr_url")
-"""Single-valued options of ``send`` that take ``{column}`` placeholders (besides the chain)."""
-_TEMPLATED_LISTS = ("template_param", "sender")
+Fill = Callable[[str, str], str]
+"""Fills one template, given it and the option it came from."""
 
 
 def _fields(template: str, where: str) -> set[str]:
@@ -35,41 +36,45 @@ def _fields(template: str, where: str) -> set[str]:
         raise InvalidMessageError([problem]) from None
 
 
-def _templates(args: argparse.Namespace) -> list[tuple[str, str]]:
-    """Every templated value of the arguments, with the option it came from."""
-    found = [("--to", args.to)] if args.to else []
-    found += [(f"--{channel}", value) for channel, value in args.chain or []]
-    found += [("--template-param", value) for value in args.template_param]
-    found += [("--sender", value) for value in args.sender]
-    if args.dlr_url:
-        found.append(("--dlr-url", args.dlr_url))
-    return found
+def _filled(args: argparse.Namespace, fill: Fill) -> argparse.Namespace:
+    """Return the arguments with every templated value passed through ``fill``.
+
+    The one list of what takes ``{column}`` placeholders: the recipient, each channel's value,
+    the template parameters, the senders and the ``dlr_url``.
+    """
+    filled = copy.copy(args)
+    filled.to = fill(args.to, "--to")
+    filled.dlr_url = fill(args.dlr_url, "--dlr-url") if args.dlr_url else None
+    filled.chain = [
+        (channel, fill(value, BY_CHANNEL[channel].option)) for channel, value in args.chain or []
+    ]
+    filled.template_param = [fill(v, "--template-param") for v in args.template_param]
+    filled.sender = [fill(v, "--sender") for v in args.sender]
+    return filled
 
 
 def _check_columns(args: argparse.Namespace, header: list[str]) -> None:
     """Refuse placeholders naming no column, before anything is read or sent."""
     columns = set(header)
-    problems = [
-        Problem(option, f"{{{name}}} names no column of {args.csv} (columns: {', '.join(header)})")
-        for option, template in _templates(args)
-        for name in sorted(_fields(template, option) - columns)
-    ]
+    problems: list[Problem] = []
+
+    def check(template: str, option: str) -> str:
+        for name in sorted(_fields(template, option) - columns):
+            problems.append(
+                Problem(
+                    option,
+                    f"{{{name}}} names no column of {args.csv} (columns: {', '.join(header)})",
+                )
+            )
+        return template
+
+    _filled(args, check)
     if problems:
         raise InvalidMessageError(problems)
 
 
-def _fill(template: str, row: dict[str, str]) -> str:
-    return template.format_map(row)
-
-
 def _row_args(args: argparse.Namespace, row: dict[str, str]) -> argparse.Namespace:
-    filled = copy.copy(args)
-    filled.to = _fill(args.to, row)
-    filled.dlr_url = _fill(args.dlr_url, row) if args.dlr_url else None
-    filled.chain = [(channel, _fill(value, row)) for channel, value in args.chain or []]
-    for name in _TEMPLATED_LISTS:
-        setattr(filled, name, [_fill(value, row) for value in getattr(args, name)])
-    return filled
+    return _filled(args, lambda template, _option: template.format_map(row))
 
 
 def _rows(reader: "csv.DictReader[str]") -> Iterator[dict[str, str]]:
@@ -183,8 +188,6 @@ def _dry_run(args: argparse.Namespace, reader: "csv.DictReader[str]", printer: P
         try:
             if isinstance(item, InvalidMessageError):
                 raise item
-            from messente_omnichannel._client._prepare import prepare_omnimessage
-
             body = json.loads(prepare_omnimessage(item))
         except InvalidMessageError as error:
             invalid += 1
