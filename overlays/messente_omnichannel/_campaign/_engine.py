@@ -49,13 +49,10 @@ _OUTBOX = 256
 _DETAIL_CHARS = 2000
 """The longest error text a journal keeps per item."""
 
-_STATES = {
-    ItemStatus.SENT: JournalState.SENT,
-    ItemStatus.FAILED: JournalState.FAILED,
-    ItemStatus.INVALID: JournalState.INVALID,
-    ItemStatus.UNKNOWN: JournalState.UNKNOWN,
-    ItemStatus.NOT_SENT: JournalState.NOT_SENT,
+_STATES: dict[ItemStatus, JournalState] = {
+    s: JournalState(s.value) for s in ItemStatus if s is not ItemStatus.ALREADY_SENT
 }
+"""What the journal records of each final status; an item already sent is recorded already."""
 
 
 @dataclass(frozen=True, slots=True)
